@@ -1,0 +1,328 @@
+package org.strnn.autograd.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+import org.strnn.autograd.Grad;
+import org.strnn.autograd.Tensor;
+
+/**
+ * Compares analytic gradients with central finite differences, in double precision.
+ *
+ * <ul>
+ *   <li>{@link #jacobian}: for small inputs. Builds the whole Jacobian both ways (one backward
+ *       pass per output element, two forward passes per input element) and compares every entry;
+ *       then checks {@code J^T v} for a random upstream gradient {@code v}; then checks that
+ *       backward is linear in the upstream gradient.</li>
+ *   <li>{@link #direction}: for whole models. Compares {@code <J^T v, u>} (one backward pass) with
+ *       {@code <v, J u>} (two forward passes) for random directions {@code u} over all parameters
+ *       and random upstream {@code v}: the cost does not grow with the model.</li>
+ * </ul>
+ *
+ * <p>The step for an element {@code x} is {@code relStep * max(1, |x|)}, {@code 1e-6} by default. A
+ * failure names the check, the input, the element, and both values.
+ */
+public final class GradCheck {
+
+    private final Tolerance tolerance;
+    private final double relStep;
+
+    private GradCheck(Tolerance tolerance, double relStep) {
+        this.tolerance = tolerance;
+        this.relStep = relStep;
+    }
+
+    /** Default tolerance and a step of {@code 1e-6 * max(1, |x|)}. */
+    public static GradCheck defaults() {
+        return new GradCheck(Tolerance.DEFAULT, 1e-6);
+    }
+
+    public GradCheck withTolerance(Tolerance t) {
+        return new GradCheck(t, relStep);
+    }
+
+    public GradCheck withRelativeStep(double step) {
+        if (!(step > 0)) {
+            throw new IllegalArgumentException("step must be positive, got " + step);
+        }
+        return new GradCheck(tolerance, step);
+    }
+
+    public Tolerance tolerance() {
+        return tolerance;
+    }
+
+    // ------------------------------------------------------------------ full Jacobian
+
+    /**
+     * Checks {@code f} at {@code inputs}. {@code f} must build its result from the tensors it is
+     * given (fresh variables holding copies of the inputs) and be deterministic.
+     *
+     * @param name  names the function in failure messages, e.g. the op
+     * @param f     the function under test
+     * @param inputs the point; not modified
+     * @param rng   draws the random upstream gradients
+     * @return the largest absolute difference seen
+     * @throws GradCheckFailure on the first disagreement
+     */
+    public double jacobian(String name, Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> inputs,
+                           RandomGenerator rng) {
+        Tensor probe = evaluate(f, inputs);
+        int outRows = probe.rows();
+        int outCols = probe.cols();
+        int outSize = probe.size();
+        int k = inputs.size();
+
+        // numeric[in][e][o] = d out[o] / d input[in][e]
+        double[][][] numeric = new double[k][][];
+        for (int in = 0; in < k; in++) {
+            DMatrixRMaj x = inputs.get(in);
+            int n = x.numRows * x.numCols;
+            numeric[in] = new double[n][];
+            for (int e = 0; e < n; e++) {
+                numeric[in][e] = partialDifference(f, inputs, in, e);
+            }
+        }
+
+        double worst = 0;
+        // analytic Jacobian, one row (output element) at a time
+        for (int o = 0; o < outSize; o++) {
+            DMatrixRMaj onehot = new DMatrixRMaj(outRows, outCols);
+            onehot.data[o] = 1.0;
+            List<DMatrixRMaj> grads = backwardAt(f, inputs, onehot);
+            for (int in = 0; in < k; in++) {
+                DMatrixRMaj g = grads.get(in);
+                for (int e = 0; e < g.data.length; e++) {
+                    double a = g.data[e];
+                    double num = numeric[in][e][o];
+                    worst = Math.max(worst, Math.abs(a - num));
+                    if (!tolerance.accepts(a, num)) {
+                        throw new GradCheckFailure(name + ": d out" + at(o, outCols) + " / d input " + in
+                                + at(e, inputs.get(in).numCols) + ": analytic " + a + ", numeric " + num
+                                + " (difference " + Math.abs(a - num) + " > tolerance " + tolerance.bound(a, num) + ")");
+                    }
+                }
+            }
+        }
+
+        // a random upstream gradient: J^T v both ways
+        DMatrixRMaj v = randomLike(outRows, outCols, rng);
+        List<DMatrixRMaj> gv = backwardAt(f, inputs, v);
+        for (int in = 0; in < k; in++) {
+            DMatrixRMaj g = gv.get(in);
+            for (int e = 0; e < g.data.length; e++) {
+                double num = 0;
+                for (int o = 0; o < outSize; o++) {
+                    num += numeric[in][e][o] * v.data[o];
+                }
+                double a = g.data[e];
+                worst = Math.max(worst, Math.abs(a - num));
+                if (!tolerance.accepts(a, num)) {
+                    throw new GradCheckFailure(name + ": with a random upstream gradient, d/d input " + in
+                            + at(e, inputs.get(in).numCols) + ": analytic " + a + ", numeric " + num
+                            + " (difference " + Math.abs(a - num) + " > tolerance " + tolerance.bound(a, num) + ")");
+                }
+            }
+        }
+
+        // linearity in the upstream gradient: g(a v + b w) = a g(v) + b g(w)
+        DMatrixRMaj w = randomLike(outRows, outCols, rng);
+        double alpha = 0.5 + rng.nextDouble();
+        double beta = -0.5 - rng.nextDouble();
+        DMatrixRMaj mix = new DMatrixRMaj(outRows, outCols);
+        for (int o = 0; o < outSize; o++) {
+            mix.data[o] = alpha * v.data[o] + beta * w.data[o];
+        }
+        List<DMatrixRMaj> gw = backwardAt(f, inputs, w);
+        List<DMatrixRMaj> gmix = backwardAt(f, inputs, mix);
+        Tolerance tight = new Tolerance(1e-12, 1e-9);
+        for (int in = 0; in < k; in++) {
+            for (int e = 0; e < gmix.get(in).data.length; e++) {
+                double expected = alpha * gv.get(in).data[e] + beta * gw.get(in).data[e];
+                double actual = gmix.get(in).data[e];
+                if (!tight.accepts(actual, expected)) {
+                    throw new GradCheckFailure(name + ": backward is not linear in the upstream gradient at input "
+                            + in + at(e, inputs.get(in).numCols) + ": g(a v + b w) = " + actual
+                            + " but a g(v) + b g(w) = " + expected);
+                }
+            }
+        }
+        return worst;
+    }
+
+    private static String at(int flat, int cols) {
+        return cols == 0 ? "[" + flat + "]" : "[" + flat / cols + "," + flat % cols + "]";
+    }
+
+    private double[] partialDifference(Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> inputs, int in, int e) {
+        List<DMatrixRMaj> plus = copies(inputs);
+        List<DMatrixRMaj> minus = copies(inputs);
+        double x = inputs.get(in).data[e];
+        double h = relStep * Math.max(1.0, Math.abs(x));
+        plus.get(in).data[e] = x + h;
+        minus.get(in).data[e] = x - h;
+        double[] yp = evaluateNoGrad(f, plus);
+        double[] ym = evaluateNoGrad(f, minus);
+        // The step actually taken, after rounding x + h and x - h.
+        double span = plus.get(in).data[e] - minus.get(in).data[e];
+        double[] d = new double[yp.length];
+        for (int o = 0; o < yp.length; o++) {
+            d[o] = (yp[o] - ym[o]) / span;
+        }
+        return d;
+    }
+
+    private static double[] evaluateNoGrad(Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> inputs) {
+        try (var off = Grad.disabled()) {
+            return evaluate(f, inputs).copyValue().data;
+        }
+    }
+
+    private static Tensor evaluate(Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> inputs) {
+        List<Tensor> ts = new ArrayList<>(inputs.size());
+        for (DMatrixRMaj m : inputs) {
+            ts.add(Tensor.constant(m.copy()));
+        }
+        Tensor y = f.apply(ts);
+        if (y == null) {
+            throw new IllegalArgumentException("the function under test returned null");
+        }
+        return y;
+    }
+
+    private static List<DMatrixRMaj> backwardAt(Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> inputs,
+                                                DMatrixRMaj upstream) {
+        List<Tensor> ts = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            ts.add(Tensor.variable("input" + i, inputs.get(i).copy()));
+        }
+        Tensor y = f.apply(ts);
+        List<DMatrixRMaj> grads = new ArrayList<>(ts.size());
+        if (y.requiresGrad()) {
+            y.backward(upstream);
+        }
+        for (Tensor t : ts) {
+            grads.add(t.copyGrad());
+        }
+        return grads;
+    }
+
+    private static List<DMatrixRMaj> copies(List<DMatrixRMaj> inputs) {
+        List<DMatrixRMaj> out = new ArrayList<>(inputs.size());
+        for (DMatrixRMaj m : inputs) {
+            out.add(m.copy());
+        }
+        return out;
+    }
+
+    private static DMatrixRMaj randomLike(int rows, int cols, RandomGenerator rng) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = rng.nextGaussian();
+        }
+        return m;
+    }
+
+    // ------------------------------------------------------------------ random directions
+
+    /**
+     * Checks a whole model along random directions. {@code f} recomputes the output from the
+     * current values of {@code params} (for example a model's loss or logits on a fixed batch).
+     * For each direction, random {@code u} (one matrix per parameter) and {@code v} (shaped like
+     * the output) are drawn; {@code <J^T v, u>} from backward must match
+     * {@code <v, (f(p + h u) - f(p - h u)) / 2h>}. Parameters are restored exactly afterwards, and
+     * their gradients are left as they were found.
+     *
+     * @return the largest relative difference seen
+     */
+    public double direction(String name, Supplier<Tensor> f, List<Tensor> params, int directions,
+                            RandomGenerator rng) {
+        List<double[]> saved = new ArrayList<>(params.size());
+        List<double[]> savedGrad = new ArrayList<>(params.size());
+        double scale = 1.0;
+        for (Tensor p : params) {
+            saved.add(p.data().clone());
+            savedGrad.add(p.hasGrad() ? p.gradData().clone() : null);
+            for (double x : p.data()) {
+                scale = Math.max(scale, Math.abs(x));
+            }
+        }
+        double h = relStep * scale;
+        double worst = 0;
+        try {
+            for (int d = 0; d < directions; d++) {
+                List<double[]> u = new ArrayList<>(params.size());
+                for (Tensor p : params) {
+                    double[] ui = new double[p.size()];
+                    for (int i = 0; i < ui.length; i++) {
+                        ui[i] = rng.nextGaussian();
+                    }
+                    u.add(ui);
+                }
+                for (Tensor p : params) {
+                    p.zeroGrad();
+                }
+                Tensor y = f.get();
+                DMatrixRMaj v = randomLike(y.rows(), y.cols(), rng);
+                y.backward(v);
+                double analytic = 0;
+                for (int i = 0; i < params.size(); i++) {
+                    double[] g = params.get(i).gradData();
+                    double[] ui = u.get(i);
+                    for (int e = 0; e < g.length; e++) {
+                        analytic += g[e] * ui[e];
+                    }
+                }
+                double[] yp = shifted(f, params, saved, u, h);
+                double[] ym = shifted(f, params, saved, u, -h);
+                restore(params, saved);
+                double numeric = 0;
+                for (int o = 0; o < yp.length; o++) {
+                    numeric += v.data[o] * (yp[o] - ym[o]) / (2 * h);
+                }
+                double rel = Math.abs(analytic - numeric) / Math.max(1e-300, Math.max(Math.abs(analytic), Math.abs(numeric)));
+                worst = Math.max(worst, Double.isNaN(rel) ? Double.POSITIVE_INFINITY : rel);
+                if (!tolerance.accepts(analytic, numeric)) {
+                    throw new GradCheckFailure(name + ": along random direction " + d + ", <J^T v, u> = " + analytic
+                            + " but <v, J u> = " + numeric + " (difference " + Math.abs(analytic - numeric)
+                            + " > tolerance " + tolerance.bound(analytic, numeric) + ", step " + h + ")");
+                }
+            }
+        } finally {
+            restore(params, saved);
+            for (int i = 0; i < params.size(); i++) {
+                Tensor p = params.get(i);
+                if (savedGrad.get(i) == null) {
+                    p.zeroGrad();
+                } else {
+                    System.arraycopy(savedGrad.get(i), 0, p.gradData(), 0, p.size());
+                }
+            }
+        }
+        return worst;
+    }
+
+    private static double[] shifted(Supplier<Tensor> f, List<Tensor> params, List<double[]> saved, List<double[]> u,
+                                    double h) {
+        for (int i = 0; i < params.size(); i++) {
+            double[] x = params.get(i).data();
+            double[] x0 = saved.get(i);
+            double[] ui = u.get(i);
+            for (int e = 0; e < x.length; e++) {
+                x[e] = x0[e] + h * ui[e];
+            }
+        }
+        try (var off = Grad.disabled()) {
+            return f.get().copyValue().data;
+        }
+    }
+
+    private static void restore(List<Tensor> params, List<double[]> saved) {
+        for (int i = 0; i < params.size(); i++) {
+            System.arraycopy(saved.get(i), 0, params.get(i).data(), 0, saved.get(i).length);
+        }
+    }
+}
