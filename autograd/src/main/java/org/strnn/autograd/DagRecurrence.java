@@ -24,7 +24,7 @@ import org.strnn.autograd.kernel.Gemm;
  * added to the hidden-state gradient of every predecessor. Predecessors sit on lower levels, so a
  * vertex's gradient is complete before its level is reached.
  */
-final class DagRecurrence {
+public final class DagRecurrence {
 
     private DagRecurrence() {
     }
@@ -53,7 +53,8 @@ final class DagRecurrence {
         Parallel.forEach(chunks, c -> {
             int r0 = Parallel.chunkStart(c, chunks, rows);
             int r1 = Parallel.chunkStart(c + 1, chunks, rows);
-            forward(dag, levelStart, act, xs, wT, bs, hs, sums, r0, r1, h);
+            double[] pre = new double[scratchSize(dag, r1 - r0, h)];
+            forwardRows(dag, act, xs, wT, bs, hs, sums, pre, r0, r1, h);
         });
         return Tensor.derived("dagRecurrence", out, g -> {
             double[][] dW = new double[chunks][];
@@ -87,17 +88,31 @@ final class DagRecurrence {
         }
     }
 
-    private static void forward(Dag dag, int[] levelStart, Activation act, double[] xs, double[] wT, double[] bs,
-                                double[] hs, double[] sums, int r0, int r1, int h) {
+    /** The scratch {@link #forwardRows} needs for {@code rows} rows of width {@code h}. */
+    public static int scratchSize(Dag dag, int rows, int h) {
+        return dag.widestLevel() * rows * h;
+    }
+
+    /**
+     * The forward kernel on raw row-major storage, for rows {@code [r0, r1)}: reads {@code xs}
+     * (rows x n*h), the transposed recurrent weight {@code wT} (h x h) and {@code bs} (h), writes
+     * the hidden states into {@code hs} (rows x n*h). {@code sums} (rows*n*h) receives the
+     * predecessor sums, rows {@code [r0, r1)} in level order from offset {@code r0*n*h}; it must
+     * be zero there on entry. {@code pre} is scratch of {@link #scratchSize} values. Allocates
+     * nothing; used by the op and by allocation-free inference.
+     */
+    public static void forwardRows(Dag dag, Activation act, double[] xs, double[] wT, double[] bs, double[] hs,
+                                   double[] sums, double[] pre, int r0, int r1, int h) {
         int n = dag.size();
         int rowLen = n * h;
         int rcount = r1 - r0;
         int base = r0 * rowLen;
-        double[] pre = new double[dag.widestLevel() * rcount * h];
+        int position = 0;
         for (int l = 0; l < dag.depth(); l++) {
             int[] verts = dag.levelUnsafe(l);
             int m = verts.length;
-            int levelOff = base + levelStart[l] * rcount * h;
+            int levelOff = base + position * rcount * h;
+            position += m;
             if (l > 0) {
                 for (int q = 0; q < m; q++) {
                     int[] preds = dag.predecessorsUnsafe(verts[q]);

@@ -16,9 +16,19 @@ import org.strnn.autograd.kernel.Gemm;
  *
  * <p>Backward: {@code dX_g = M dS_g^T} and {@code dM = sum_g X_g dS_g}.
  */
-final class MixBlocks {
+public final class MixBlocks {
 
     private MixBlocks() {
+    }
+
+    /**
+     * The forward kernel on raw row-major storage for rows {@code [g0, g1)}: {@code ys} (rows x w*k)
+     * from {@code xs} (rows x n*w) and {@code ms} (n x k). Allocates nothing.
+     */
+    public static void forwardRows(double[] xs, double[] ms, double[] ys, int g0, int g1, int n, int w, int k) {
+        for (int g = g0; g < g1; g++) {
+            Gemm.multTransA(xs, g * n * w, ms, 0, ys, g * w * k, w, n, k, false);
+        }
     }
 
     static Tensor apply(Tensor x, Tensor m, int w) {
@@ -33,12 +43,8 @@ final class MixBlocks {
         double[] xs = x.value.data;
         double[] ms = m.value.data;
         double[] ys = out.data;
-        Parallel.forEach(chunks, c -> {
-            int g1 = Parallel.chunkStart(c + 1, chunks, rows);
-            for (int g = Parallel.chunkStart(c, chunks, rows); g < g1; g++) {
-                Gemm.multTransA(xs, g * n * w, ms, 0, ys, g * w * k, w, n, k, false);
-            }
-        });
+        Parallel.forEach(chunks, c -> forwardRows(xs, ms, ys, Parallel.chunkStart(c, chunks, rows),
+                Parallel.chunkStart(c + 1, chunks, rows), n, w, k));
         return Tensor.derived("mixBlocks", out, grad -> {
             double[] gs = grad.data;
             double[] dxs = x.requiresGrad() ? x.gradData() : null;

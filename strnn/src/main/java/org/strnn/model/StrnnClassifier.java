@@ -1,0 +1,338 @@
+package org.strnn.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.strnn.autograd.Activation;
+import org.strnn.autograd.Dag;
+import org.strnn.autograd.DagRecurrence;
+import org.strnn.autograd.MixBlocks;
+import org.strnn.autograd.Tensor;
+import org.strnn.autograd.kernel.Gemm;
+
+/**
+ * A trained STRNN as a predictor for embedding: thread-safe, records no autograd graph, and after
+ * a thread's first call allocates nothing per call beyond the returned probabilities (each thread
+ * keeps a workspace that grows only for a larger batch).
+ *
+ * <pre>{@code
+ * StrnnClassifier clf = StrnnClassifier.load(Path.of("model.npz"));
+ * double[] p = clf.predict(sample);          // sample is double[T][n][d]
+ * }</pre>
+ *
+ * <p>It computes the same function as {@link StrnnModel#logits} followed by a softmax, with the
+ * same kernels, from a snapshot of the model's parameters taken at construction.
+ */
+public final class StrnnClassifier {
+
+    private final StrnnConfig config;
+    private final Dag[] dags;
+    private final double[][] uT;
+    private final double[][] wT;
+    private final double[][] bias;
+    private final double[][] g;
+    private final double[] rfT;
+    private final double[] vfT;
+    private final double[] bf;
+    private final double[] rbT;
+    private final double[] vbT;
+    private final double[] bb;
+    private final double[] gf;
+    private final double[] gb;
+    private final double[] pfT;
+    private final double[] pbT;
+    private final double[] c;
+    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+
+    private StrnnClassifier(StrnnModel model) {
+        this.config = model.config();
+        Map<String, Tensor> p = model.namedParameters();
+        int d = config.features();
+        int ds = config.spatialHidden();
+        int dt = config.temporalHidden();
+        int dm = config.mergedSize();
+        int classes = config.classes();
+        int kt = config.temporalRegions();
+        List<Direction> dirs = config.directions();
+        dags = model.dags().toArray(new Dag[0]);
+        uT = new double[dirs.size()][];
+        wT = new double[dirs.size()][];
+        bias = new double[dirs.size()][];
+        g = new double[dirs.size()][];
+        for (int k = 0; k < dirs.size(); k++) {
+            int r = dirs.get(k).ordinal();
+            uT[k] = transposed(p.get("U" + r), ds, d);
+            wT[k] = config.spatialRecurrence() ? transposed(p.get("W" + r), ds, ds) : null;
+            bias[k] = p.get("b" + r).data().clone();
+            g[k] = p.get("G" + r).data().clone();
+        }
+        rfT = transposed(p.get("Rf"), dt, dm);
+        rbT = transposed(p.get("Rb"), dt, dm);
+        vfT = config.temporalRecurrence() ? transposed(p.get("Vf"), dt, dt) : null;
+        vbT = config.temporalRecurrence() ? transposed(p.get("Vb"), dt, dt) : null;
+        bf = p.get("bf").data().clone();
+        bb = p.get("bb").data().clone();
+        gf = p.get("Gf").data().clone();
+        gb = p.get("Gb").data().clone();
+        pfT = transposed(p.get("Pf"), classes, dt * kt);
+        pbT = transposed(p.get("Pb"), classes, dt * kt);
+        c = p.get("c").data().clone();
+    }
+
+    private static double[] transposed(Tensor t, int rows, int cols) {
+        double[] out = new double[rows * cols];
+        Gemm.transpose(t.data(), 0, rows, cols, out, 0);
+        return out;
+    }
+
+    /** A predictor over a snapshot of {@code model}'s current parameters. */
+    public static StrnnClassifier of(StrnnModel model) {
+        return new StrnnClassifier(model);
+    }
+
+    public StrnnConfig config() {
+        return config;
+    }
+
+    /** Class probabilities for one sample, {@code double[T][n][d]}. */
+    public double[] predict(double[][][] sample) {
+        Workspace ws = workspaces.get();
+        ws.ensure(1);
+        fill(ws.x, 0, 1, 0, sample);
+        double[] out = new double[config.classes()];
+        run(ws, 1);
+        System.arraycopy(ws.probs, 0, out, 0, out.length);
+        return out;
+    }
+
+    /** Class probabilities for a batch, {@code double[B][T][n][d]}; row b is sample b. */
+    public double[][] predict(double[][][][] batch) {
+        if (batch.length == 0) {
+            return new double[0][];
+        }
+        Workspace ws = workspaces.get();
+        ws.ensure(batch.length);
+        for (int s = 0; s < batch.length; s++) {
+            fill(ws.x, s, batch.length, s, batch[s]);
+        }
+        double[][] out = new double[batch.length][config.classes()];
+        run(ws, batch.length);
+        for (int s = 0; s < batch.length; s++) {
+            System.arraycopy(ws.probs, s * config.classes(), out[s], 0, config.classes());
+        }
+        return out;
+    }
+
+    /**
+     * Class probabilities for {@code batch} samples stored one after the other, each
+     * {@code T x n x d} row-major (as {@link org.strnn.datasets.SampleSet} stores them), written
+     * into {@code out} (batch x C, row-major). Allocates nothing once the workspace is warm.
+     */
+    public void predict(double[] samples, int batch, double[] out) {
+        int steps = config.steps();
+        int nd = config.vertices() * config.features();
+        if (batch < 1 || samples.length < batch * steps * nd || out.length < batch * config.classes()) {
+            throw new IllegalArgumentException("predict: " + batch + " samples of " + steps * nd + " values need "
+                    + batch * steps * nd + " inputs and " + batch * config.classes() + " outputs, got "
+                    + samples.length + " and " + out.length);
+        }
+        Workspace ws = workspaces.get();
+        ws.ensure(batch);
+        for (int s = 0; s < batch; s++) {
+            for (int t = 0; t < steps; t++) {
+                int src = (s * steps + t) * nd;
+                for (int k = 0; k < nd; k++) {
+                    if (!Double.isFinite(samples[src + k])) {
+                        throw new IllegalArgumentException("sample " + s + " has " + samples[src + k] + " at t=" + t
+                                + ", vertex " + config.layout().electrode(k / config.features()).name()
+                                + ", feature " + k % config.features());
+                    }
+                }
+                System.arraycopy(samples, src, ws.x, (t * batch + s) * nd, nd);
+            }
+        }
+        run(ws, batch);
+        System.arraycopy(ws.probs, 0, out, 0, batch * config.classes());
+    }
+
+    private void fill(double[] x, int s, int batch, int index, double[][][] sample) {
+        int steps = config.steps();
+        int n = config.vertices();
+        int d = config.features();
+        if (sample.length != steps) {
+            throw new IllegalArgumentException("sample " + index + " has " + sample.length + " time slices, the model "
+                    + "expects T=" + steps);
+        }
+        for (int t = 0; t < steps; t++) {
+            if (sample[t].length != n) {
+                throw new IllegalArgumentException("sample " + index + ", slice " + t + " has " + sample[t].length
+                        + " vertices, the model expects n=" + n + " (" + config.layout().name() + ")");
+            }
+            int row = (t * batch + s) * n * d;
+            for (int v = 0; v < n; v++) {
+                double[] f = sample[t][v];
+                if (f.length != d) {
+                    throw new IllegalArgumentException("sample " + index + ", slice " + t + ", vertex "
+                            + config.layout().electrode(v).name() + " has " + f.length + " features, the model "
+                            + "expects d=" + d);
+                }
+                for (int k = 0; k < d; k++) {
+                    if (!Double.isFinite(f[k])) {
+                        throw new IllegalArgumentException("sample " + index + " has " + f[k] + " at t=" + t
+                                + ", vertex " + config.layout().electrode(v).name() + ", feature " + k);
+                    }
+                    x[row + v * d + k] = f[k];
+                }
+            }
+        }
+    }
+
+    /** The forward pass on ws.x (T*B x n*d), leaving softmax probabilities in ws.probs (B x C). */
+    private void run(Workspace ws, int batch) {
+        int steps = config.steps();
+        int n = config.vertices();
+        int d = config.features();
+        int ds = config.spatialHidden();
+        int ks = config.spatialRegions();
+        int dt = config.temporalHidden();
+        int kt = config.temporalRegions();
+        int dm = config.mergedSize();
+        int classes = config.classes();
+        int rows = steps * batch;
+        Activation act = config.activation();
+        int sw = ds * ks;
+
+        // Spatial RNN and projection per direction, merged into m (rows x dm).
+        for (int k = 0; k < dags.length; k++) {
+            Gemm.mult(ws.x, 0, uT[k], 0, ws.xu, 0, rows * n, d, ds, false);
+            if (config.spatialRecurrence()) {
+                Arrays.fill(ws.sums, 0, rows * n * ds, 0.0);
+                DagRecurrence.forwardRows(dags[k], act, ws.xu, wT[k], bias[k], ws.h, ws.sums, ws.pre, 0, rows, ds);
+            } else {
+                for (int i = 0; i < rows * n; i++) {
+                    for (int j = 0; j < ds; j++) {
+                        ws.h[i * ds + j] = act.apply(ws.xu[i * ds + j] + bias[k][j]);
+                    }
+                }
+            }
+            MixBlocks.forwardRows(ws.h, g[k], ws.s, 0, rows, n, ds, ks);
+            for (int i = 0; i < rows; i++) {
+                int dst = i * dm + (config.merge() == Merge.CONCAT ? k * sw : 0);
+                boolean first = k == 0 || config.merge() == Merge.CONCAT;
+                for (int j = 0; j < sw; j++) {
+                    ws.m[dst + j] = first ? ws.s[i * sw + j] : ws.m[dst + j] + ws.s[i * sw + j];
+                }
+            }
+        }
+
+        // Temporal RNNs: f in natural order, g in reverse; both stored as fcat/gcat (B x T*dt).
+        temporal(ws, batch, rfT, vfT, bf, ws.fcat, false);
+        temporal(ws, batch, rbT, vbT, bb, ws.gcat, true);
+        MixBlocks.forwardRows(ws.fcat, gf, ws.qf, 0, batch, steps, dt, kt);
+        MixBlocks.forwardRows(ws.gcat, gb, ws.qb, 0, batch, steps, dt, kt);
+
+        Gemm.mult(ws.qf, 0, pfT, 0, ws.logits, 0, batch, dt * kt, classes, false);
+        Gemm.mult(ws.qb, 0, pbT, 0, ws.tmp, 0, batch, dt * kt, classes, false);
+        for (int s = 0; s < batch; s++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < classes; j++) {
+                double o = ws.logits[s * classes + j] + ws.tmp[s * classes + j] + c[j];
+                ws.logits[s * classes + j] = o;
+                max = Math.max(max, o);
+            }
+            double sum = 0;
+            for (int j = 0; j < classes; j++) {
+                double e = Math.exp(ws.logits[s * classes + j] - max);
+                ws.probs[s * classes + j] = e;
+                sum += e;
+            }
+            for (int j = 0; j < classes; j++) {
+                ws.probs[s * classes + j] /= sum;
+            }
+        }
+    }
+
+    private void temporal(Workspace ws, int batch, double[] rT, double[] vT, double[] bias, double[] cat,
+                          boolean reverse) {
+        int steps = config.steps();
+        int dt = config.temporalHidden();
+        int dm = config.mergedSize();
+        Activation act = config.activation();
+        int prev = -1;
+        for (int k = 0; k < steps; k++) {
+            int t = reverse ? steps - 1 - k : k;
+            Gemm.mult(ws.m, t * batch * dm, rT, 0, ws.state, 0, batch, dm, dt, false);
+            if (vT != null && prev >= 0) {
+                Gemm.mult(ws.previous, 0, vT, 0, ws.recur, 0, batch, dt, dt, false);
+            }
+            for (int s = 0; s < batch; s++) {
+                for (int j = 0; j < dt; j++) {
+                    double a = ws.state[s * dt + j];
+                    if (vT != null && prev >= 0) {
+                        a += ws.recur[s * dt + j];
+                    }
+                    double h = act.apply(a + bias[j]);
+                    ws.previous[s * dt + j] = h;
+                    cat[s * steps * dt + t * dt + j] = h;
+                }
+            }
+            prev = t;
+        }
+    }
+
+    /** Per-thread buffers, sized for the largest batch seen so far. */
+    private final class Workspace {
+        int capacity;
+        double[] x;
+        double[] xu;
+        double[] h;
+        double[] sums;
+        double[] pre;
+        double[] s;
+        double[] m;
+        double[] state;
+        double[] recur;
+        double[] previous;
+        double[] fcat;
+        double[] gcat;
+        double[] qf;
+        double[] qb;
+        double[] logits;
+        double[] tmp;
+        double[] probs;
+
+        void ensure(int batch) {
+            if (batch <= capacity) {
+                return;
+            }
+            int steps = config.steps();
+            int n = config.vertices();
+            int ds = config.spatialHidden();
+            int dt = config.temporalHidden();
+            int kt = config.temporalRegions();
+            int rows = steps * batch;
+            int widest = 0;
+            for (Dag dag : dags) {
+                widest = Math.max(widest, DagRecurrence.scratchSize(dag, rows, ds));
+            }
+            x = new double[rows * n * config.features()];
+            xu = new double[rows * n * ds];
+            h = new double[rows * n * ds];
+            sums = new double[rows * n * ds];
+            pre = new double[widest];
+            s = new double[rows * ds * config.spatialRegions()];
+            m = new double[rows * config.mergedSize()];
+            state = new double[batch * dt];
+            recur = new double[batch * dt];
+            previous = new double[batch * dt];
+            fcat = new double[batch * steps * dt];
+            gcat = new double[batch * steps * dt];
+            qf = new double[batch * dt * kt];
+            qb = new double[batch * dt * kt];
+            logits = new double[batch * config.classes()];
+            tmp = new double[batch * config.classes()];
+            probs = new double[batch * config.classes()];
+            capacity = batch;
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package org.strnn.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.strnn.autograd.Dag;
+import org.strnn.autograd.Ops;
+import org.strnn.autograd.Tensor;
+import org.strnn.nn.ElmanCell;
+import org.strnn.nn.Inits;
+import org.strnn.nn.Module;
+import org.strnn.nn.Recurrent;
+
+/**
+ * The STRNN model of {@code docs/strnn-spec.md}, computed for a whole batch at once.
+ *
+ * <p>Parameters, with the names and shapes of spec section 8 and in that order: for each
+ * direction r, {@code Ur} (ds x d), {@code Wr} (ds x ds), {@code br} (ds), {@code Gr} (n x Ks); then
+ * {@code Rf} (dt x dim m), {@code Vf} (dt x dt), {@code bf} (dt), {@code Gf} (T x Kt), the same for
+ * the backward direction, and {@code Pf}, {@code Pb} (C x dt*Kt) and {@code c} (C). Vectors are
+ * 1 x k tensors. Ablations drop {@code Wr} (no spatial RNN) or {@code Vf}, {@code Vb} (no temporal
+ * RNN); fewer directions keep the spec's index r in the names.
+ *
+ * <p>Data layout: a batch of B samples enters as X, a (T*B) x (n*d) matrix whose row
+ * {@code t*B + b} is slice t of sample b, vertex v in columns {@code v*d .. v*d+d-1}. Time-major rows
+ * make each time step of the temporal RNN a contiguous block of B rows.
+ */
+public final class StrnnModel extends Module {
+
+    private final StrnnConfig config;
+    private final List<Dag> dags = new ArrayList<>();
+    private final List<Tensor> u = new ArrayList<>();
+    private final List<Tensor> w = new ArrayList<>();
+    private final List<Tensor> b = new ArrayList<>();
+    private final List<Tensor> g = new ArrayList<>();
+    private final ElmanCell forwardCell;
+    private final ElmanCell backwardCell;
+    private final Tensor rf;
+    private final Tensor bfBias;
+    private final Tensor rb;
+    private final Tensor bbBias;
+    private final Tensor gf;
+    private final Tensor gb;
+    private final Tensor pf;
+    private final Tensor pb;
+    private final Tensor c;
+
+    /** A new model with Xavier-normal weights and zero biases (spec section 7), drawn from {@code rng}. */
+    public StrnnModel(StrnnConfig config, RandomGenerator rng) {
+        this.config = config;
+        int n = config.vertices();
+        int d = config.features();
+        int ds = config.spatialHidden();
+        int dt = config.temporalHidden();
+        int steps = config.steps();
+        int kt = config.temporalRegions();
+        for (Direction dir : config.directions()) {
+            dags.add(SpatialGraph.dag(config.layout(), dir));
+        }
+        // Spec order: all U, then all W, all b, all G.
+        for (Direction dir : config.directions()) {
+            u.add(parameter("U" + dir.ordinal(), ds, d, Inits.xavierNormal(), rng));
+        }
+        if (config.spatialRecurrence()) {
+            for (Direction dir : config.directions()) {
+                w.add(parameter("W" + dir.ordinal(), ds, ds, Inits.xavierNormal(), rng));
+            }
+        }
+        for (Direction dir : config.directions()) {
+            b.add(parameter("b" + dir.ordinal(), 1, ds, Inits.zeros(), rng));
+        }
+        for (Direction dir : config.directions()) {
+            g.add(parameter("G" + dir.ordinal(), n, config.spatialRegions(), Inits.xavierNormal(), rng));
+        }
+        int dm = config.mergedSize();
+        if (config.temporalRecurrence()) {
+            forwardCell = register("", new ElmanCell(dm, dt, config.activation(), rng, "Rf", "Vf", "bf"));
+            rf = null;
+            bfBias = null;
+        } else {
+            forwardCell = null;
+            rf = parameter("Rf", dt, dm, Inits.xavierNormal(), rng);
+            bfBias = parameter("bf", 1, dt, Inits.zeros(), rng);
+        }
+        gf = parameter("Gf", steps, kt, Inits.xavierNormal(), rng);
+        if (config.temporalRecurrence()) {
+            backwardCell = register("", new ElmanCell(dm, dt, config.activation(), rng, "Rb", "Vb", "bb"));
+            rb = null;
+            bbBias = null;
+        } else {
+            backwardCell = null;
+            rb = parameter("Rb", dt, dm, Inits.xavierNormal(), rng);
+            bbBias = parameter("bb", 1, dt, Inits.zeros(), rng);
+        }
+        gb = parameter("Gb", steps, kt, Inits.xavierNormal(), rng);
+        pf = parameter("Pf", config.classes(), dt * kt, Inits.xavierNormal(), rng);
+        pb = parameter("Pb", config.classes(), dt * kt, Inits.xavierNormal(), rng);
+        c = parameter("c", 1, config.classes(), Inits.zeros(), rng);
+    }
+
+    public StrnnConfig config() {
+        return config;
+    }
+
+    /** The spatial DAGs, one per configured direction. */
+    public List<Dag> dags() {
+        return List.copyOf(dags);
+    }
+
+    /**
+     * The input tensor of a batch: {@code samples} holds B samples one after the other, each
+     * {@code T x n x d} in row-major order (as {@link org.strnn.datasets.SampleSet} stores them).
+     * Checks the length and rejects NaN or infinite values, naming the sample.
+     */
+    public Tensor input(double[] samples, int batch) {
+        int steps = config.steps();
+        int n = config.vertices();
+        int d = config.features();
+        int per = steps * n * d;
+        if (batch < 1 || samples.length != (long) batch * per) {
+            throw new IllegalArgumentException("a batch of " + batch + " samples of T=" + steps + " x n=" + n + " x d="
+                    + d + " needs " + (long) batch * per + " values, got " + samples.length);
+        }
+        double[] x = new double[samples.length];
+        for (int s = 0; s < batch; s++) {
+            for (int t = 0; t < steps; t++) {
+                int src = (s * steps + t) * n * d;
+                for (int k = 0; k < n * d; k++) {
+                    double value = samples[src + k];
+                    if (!Double.isFinite(value)) {
+                        throw new IllegalArgumentException("sample " + s + " has " + value + " at t=" + t + ", vertex "
+                                + config.layout().electrode(k / d).name() + ", feature " + k % d);
+                    }
+                }
+                System.arraycopy(samples, src, x, (t * batch + s) * n * d, n * d);
+            }
+        }
+        return Tensor.constant(steps * batch, n * d, x);
+    }
+
+    /** The logits o (B x C) of a batch built by {@link #input}. */
+    public Tensor logits(Tensor x) {
+        int n = config.vertices();
+        int d = config.features();
+        int steps = config.steps();
+        if (x.cols() != n * d || x.rows() % steps != 0) {
+            throw new IllegalArgumentException("the input must be (T*B) x (n*d) = (" + steps + "*B) x " + n * d
+                    + ", got " + x.shape());
+        }
+        int batch = x.rows() / steps;
+        Tensor m = spatial(x);
+        List<Tensor> slices = new ArrayList<>(steps);
+        for (int t = 0; t < steps; t++) {
+            slices.add(Ops.sliceRows(m, t * batch, batch));
+        }
+        List<Tensor> fs;
+        List<Tensor> gs;
+        if (config.temporalRecurrence()) {
+            fs = Recurrent.unroll(forwardCell, slices);
+            gs = Recurrent.unrollReversed(backwardCell, slices);
+        } else {
+            fs = feedForward(slices, rf, bfBias);
+            gs = feedForward(slices, rb, bbBias);
+        }
+        int dt = config.temporalHidden();
+        Tensor qf = Ops.mixBlocks(Ops.concatCols(fs), gf, dt);
+        Tensor qb = Ops.mixBlocks(Ops.concatCols(gs), gb, dt);
+        return Ops.addRow(Ops.add(Ops.matmulTransB(qf, pf), Ops.matmulTransB(qb, pb)), c);
+    }
+
+    /** m (T*B x dim m): the merged spatial projections of every slice (spec sections 3 and 4). */
+    Tensor spatial(Tensor x) {
+        int n = config.vertices();
+        int d = config.features();
+        int ds = config.spatialHidden();
+        int rows = x.rows();
+        Tensor vertexRows = Ops.reshape(x, rows * n, d);
+        List<Tensor> projections = new ArrayList<>(dags.size());
+        for (int k = 0; k < dags.size(); k++) {
+            Tensor inputTerm = Ops.matmulTransB(vertexRows, u.get(k));
+            Tensor h;
+            if (config.spatialRecurrence()) {
+                h = Ops.dagRecurrence(Ops.reshape(inputTerm, rows, n * ds), w.get(k), b.get(k), dags.get(k),
+                        config.activation());
+            } else {
+                h = Ops.reshape(Ops.activate(Ops.addRow(inputTerm, b.get(k)), config.activation()), rows, n * ds);
+            }
+            projections.add(Ops.mixBlocks(h, g.get(k), ds));
+        }
+        if (config.merge() == Merge.CONCAT) {
+            return Ops.concatCols(projections);
+        }
+        Tensor m = projections.get(0);
+        for (int k = 1; k < projections.size(); k++) {
+            m = Ops.add(m, projections.get(k));
+        }
+        return m;
+    }
+
+    private List<Tensor> feedForward(List<Tensor> slices, Tensor r, Tensor bias) {
+        List<Tensor> out = new ArrayList<>(slices.size());
+        for (Tensor mt : slices) {
+            out.add(Ops.activate(Ops.addRow(Ops.matmulTransB(mt, r), bias), config.activation()));
+        }
+        return out;
+    }
+
+    /**
+     * The training loss of spec section 6: mean cross-entropy, plus the L1 terms when sparsity is
+     * {@link SparsityMode#L1}.
+     */
+    public Tensor loss(Tensor logits, int[] labels) {
+        Tensor ce = Ops.softmaxCrossEntropy(logits, labels);
+        if (config.sparsity() != SparsityMode.L1) {
+            return ce;
+        }
+        return Ops.add(ce, penalty());
+    }
+
+    /** {@code ls * sum_r |G_r|_1 + lt * (|Gf|_1 + |Gb|_1)}, 1x1. */
+    public Tensor penalty() {
+        Tensor spatial = Ops.l1(g.get(0));
+        for (int k = 1; k < g.size(); k++) {
+            spatial = Ops.add(spatial, Ops.l1(g.get(k)));
+        }
+        Tensor temporal = Ops.add(Ops.l1(gf), Ops.l1(gb));
+        return Ops.add(Ops.scale(spatial, config.lambdaSpatial()), Ops.scale(temporal, config.lambdaTemporal()));
+    }
+
+    /** The spatial projection matrices G_r, in direction order. */
+    public List<Tensor> spatialProjections() {
+        return List.copyOf(g);
+    }
+
+    /** Gf and Gb. */
+    public List<Tensor> temporalProjections() {
+        return List.of(gf, gb);
+    }
+}
