@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
@@ -126,7 +125,7 @@ public record CkPlusSynthesizer(int subjects, int sequencesPerSubject, int minFr
      */
     public Summary write(Path root, RandomGenerator rng) {
         requireEmpty(root);
-        Map<String, CkPlusEmotion> labels = new TreeMap<>();
+        SortedMap<String, CkPlusEmotion> labels = new TreeMap<>();
         List<String> unlabelled = new ArrayList<>();
         int frames = 0;
         int labelCounter = 0;
@@ -160,7 +159,7 @@ public record CkPlusSynthesizer(int subjects, int sequencesPerSubject, int minFr
             }
         }
         mkdirs(root.resolve(CkPlusCatalog.LABELS));
-        return new Summary(root, new TreeMap<>(labels), unlabelled, frames);
+        return new Summary(root, labels, unlabelled, frames);
     }
 
     /** A subject's face-free look: base level, shading and an oval. */
