@@ -74,7 +74,8 @@ public final class StrnnModel extends Module {
         }
         int dm = config.mergedSize();
         if (config.temporalRecurrence()) {
-            forwardCell = register("", new ElmanCell(dm, dt, config.activation(), rng, "Rf", "Vf", "bf"));
+            forwardCell = register("", new ElmanCell(dm, dt, config.activation(),
+                    new ElmanCell.Names("Rf", "Vf", "bf"), Inits.xavierNormal(), rng));
             rf = null;
             bfBias = null;
         } else {
@@ -84,7 +85,8 @@ public final class StrnnModel extends Module {
         }
         gf = parameter("Gf", steps, kt, Inits.xavierNormal(), rng);
         if (config.temporalRecurrence()) {
-            backwardCell = register("", new ElmanCell(dm, dt, config.activation(), rng, "Rb", "Vb", "bb"));
+            backwardCell = register("", new ElmanCell(dm, dt, config.activation(),
+                    new ElmanCell.Names("Rb", "Vb", "bb"), Inits.xavierNormal(), rng));
             rb = null;
             bbBias = null;
         } else {
