@@ -1,0 +1,177 @@
+package org.strnn.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parsed command line of one command: {@code --name value}, {@code --name=value}, flags, and
+ * positional arguments. Typed getters check values and fail with a usage message naming the
+ * option.
+ */
+public final class Args {
+
+    private final String command;
+    private final Map<String, Option> spec = new LinkedHashMap<>();
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final List<String> positional = new ArrayList<>();
+
+    private Args(String command, List<Option> options) {
+        this.command = command;
+        for (Option o : options) {
+            spec.put(o.name(), o);
+        }
+    }
+
+    /** Parses {@code argv} against {@code options}; an unknown option is a usage error. */
+    public static Args parse(String command, List<Option> options, String[] argv) {
+        Args a = new Args(command, options);
+        boolean onlyPositional = false;
+        for (int i = 0; i < argv.length; i++) {
+            String arg = argv[i];
+            if (onlyPositional || !arg.startsWith("--") || arg.equals("--")) {
+                if (arg.equals("--") && !onlyPositional) {
+                    onlyPositional = true;
+                } else {
+                    a.positional.add(arg);
+                }
+                continue;
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            Option o = a.spec.get(name);
+            if (o == null) {
+                throw CliException.usage("unknown option --" + name + " for '" + command + "'; see ./strnn " + command
+                        + " --help");
+            }
+            if (o.isFlag()) {
+                if (value != null) {
+                    throw CliException.usage("--" + name + " is a flag and takes no value");
+                }
+                value = "true";
+            } else if (value == null) {
+                if (i + 1 >= argv.length) {
+                    throw CliException.usage("--" + name + " needs a value (" + o.argument() + ")");
+                }
+                value = argv[++i];
+            }
+            if (a.values.containsKey(name)) {
+                throw CliException.usage("--" + name + " is given twice");
+            }
+            a.values.put(name, value);
+        }
+        return a;
+    }
+
+    public String command() {
+        return command;
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    public boolean flag(String name) {
+        known(name);
+        return values.containsKey(name);
+    }
+
+    /** The value, or the option's default, or null. */
+    public String string(String name) {
+        Option o = known(name);
+        String v = values.get(name);
+        return v != null ? v : o.defaultValue();
+    }
+
+    /** The value; a usage error when it is absent and has no default. */
+    public String required(String name) {
+        String v = string(name);
+        if (v == null || v.isEmpty()) {
+            throw CliException.usage("'" + command + "' needs --" + name + " " + spec.get(name).argument());
+        }
+        return v;
+    }
+
+    public int integer(String name, int min, int max) {
+        String v = required(name);
+        try {
+            int x = Integer.parseInt(v.trim());
+            if (x < min || x > max) {
+                throw CliException.usage("--" + name + " must be between " + min + " and " + max + ", got " + x);
+            }
+            return x;
+        } catch (NumberFormatException e) {
+            throw CliException.usage("--" + name + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    public long longValue(String name) {
+        String v = required(name);
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw CliException.usage("--" + name + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    /** A finite number in [min, max]. */
+    public double number(String name, double min, double max) {
+        String v = required(name);
+        double x;
+        try {
+            x = Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw CliException.usage("--" + name + " must be a number, got '" + v + "'");
+        }
+        if (!Double.isFinite(x) || x < min || x > max) {
+            throw CliException.usage("--" + name + " must be a finite number between " + min + " and " + max
+                    + ", got " + v);
+        }
+        return x;
+    }
+
+    /** One of {@code choices} (case-insensitive), returned in lower case. */
+    public String choice(String name, String... choices) {
+        String v = required(name).trim().toLowerCase(java.util.Locale.ROOT);
+        for (String c : choices) {
+            if (c.equals(v)) {
+                return c;
+            }
+        }
+        throw CliException.usage("--" + name + " must be one of " + String.join(", ", choices) + ", got '" + v + "'");
+    }
+
+    public Path path(String name) {
+        String v = string(name);
+        return v == null ? null : Path.of(v);
+    }
+
+    public List<String> positional() {
+        return List.copyOf(positional);
+    }
+
+    /** Fails unless there are between min and max positional arguments. */
+    public void positionalCount(int min, int max, String what) {
+        if (positional.size() < min) {
+            throw CliException.usage("'" + command + "' needs " + what);
+        }
+        if (positional.size() > max) {
+            throw CliException.usage("'" + command + "' got an unexpected argument '" + positional.get(max) + "'");
+        }
+    }
+
+    private Option known(String name) {
+        Option o = spec.get(name);
+        if (o == null) {
+            throw new IllegalStateException("option --" + name + " is not declared for " + command);
+        }
+        return o;
+    }
+}
