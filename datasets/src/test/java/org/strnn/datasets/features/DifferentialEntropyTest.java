@@ -137,8 +137,7 @@ class DifferentialEntropyTest {
     }
 
     private static double gaussian(SplittableRandom random) {
-        // Box-Muller; SplittableRandom has no nextGaussian in Java 17's RandomGenerator default? It does, but
-        // spelling it out keeps the stream of draws fixed across JDK versions.
+        // Box-Muller, written out so that the draws do not depend on a JDK's nextGaussian.
         double u = 1 - random.nextDouble();
         double v = random.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
