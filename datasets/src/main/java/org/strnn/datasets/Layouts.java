@@ -29,6 +29,64 @@ public final class Layouts {
         return fromGrid("seed62", SEED_GRID);
     }
 
+    private static final String[] CAP64_GRID = {
+        "-    -    -    -    FP1  FPZ  FP2  -    -    -    -",
+        "-    -    AF7  -    AF3  AFZ  AF4  -    AF8  -    -",
+        "-    F7   F5   F3   F1   FZ   F2   F4   F6   F8   -",
+        "-    FT7  FC5  FC3  FC1  FCZ  FC2  FC4  FC6  FT8  -",
+        "T9   T7   C5   C3   C1   CZ   C2   C4   C6   T8   T10",
+        "-    TP7  CP5  CP3  CP1  CPZ  CP2  CP4  CP6  TP8  -",
+        "-    P7   P5   P3   P1   PZ   P2   P4   P6   P8   -",
+        "-    -    PO7  -    PO3  POZ  PO4  -    PO8  -    -",
+        "-    -    -    -    O1   OZ   O2   -    -    -    -",
+        "-    -    -    -    -    IZ   -    -    -    -    -",
+    };
+
+    /** The channel order of the PhysioNet EEG Motor Movement/Imagery recordings (BCI2000's). */
+    private static final String[] CAP64_ORDER = (
+            "FC5 FC3 FC1 FCZ FC2 FC4 FC6 C5 C3 C1 CZ C2 C4 C6 CP5 CP3 CP1 CPZ CP2 CP4 CP6 FP1 FPZ FP2 AF7 AF3 AFZ AF4 "
+            + "AF8 F7 F5 F3 F1 FZ F2 F4 F6 F8 FT7 FT8 T7 T8 T9 T10 TP7 TP8 P7 P5 P3 P1 PZ P2 P4 P6 P8 PO7 PO3 POZ PO4 "
+            + "PO8 O1 OZ O2 IZ").split(" ");
+
+    /**
+     * The 64 channels of the 10-10 cap of the PhysioNet EEG Motor Movement/Imagery dataset (BCI2000),
+     * named {@code cap64_1010}, on a 10x11 grid:
+     *
+     * <pre>
+     * row0:  -   -   -   -   FP1 FPZ FP2 -   -   -   -
+     * row1:  -   -   AF7 -   AF3 AFZ AF4 -   AF8 -   -
+     * row2:  -   F7  F5  F3  F1  FZ  F2  F4  F6  F8  -
+     * row3:  -   FT7 FC5 FC3 FC1 FCZ FC2 FC4 FC6 FT8 -
+     * row4:  T9  T7  C5  C3  C1  CZ  C2  C4  C6  T8  T10
+     * row5:  -   TP7 CP5 CP3 CP1 CPZ CP2 CP4 CP6 TP8 -
+     * row6:  -   P7  P5  P3  P1  PZ  P2  P4  P6  P8  -
+     * row7:  -   -   PO7 -   PO3 POZ PO4 -   PO8 -   -
+     * row8:  -   -   -   -   O1  OZ  O2  -   -   -   -
+     * row9:  -   -   -   -   -   IZ  -   -   -   -   -
+     * </pre>
+     *
+     * <p>The grid is {@link #seed62()}'s shifted one column right, so that T9 and T10 fit outside
+     * T7 and T8 on the C/T row: every channel the two caps share keeps its relative position. The
+     * channels SEED lacks go where the 10-10 system puts them: AFZ between AF3 and AF4, AF7 and AF8
+     * outside them in the columns of PO7 and PO8 (the AF row mirrors the PO row, which SEED already
+     * fills that way), and IZ on a row of its own below OZ. SEED's PO5, PO6, CB1 and CB2 are not on
+     * this cap.
+     *
+     * <p>Vertex order is the files' channel order (FC5, FC3, ... O2, IZ), not row by row, so that
+     * feature row {@code v} is EDF channel {@code v} of these recordings.
+     */
+    public static Layout cap64() {
+        Layout grid = fromGrid("cap64_1010", CAP64_GRID);
+        List<Layout.Electrode> ordered = new ArrayList<>(CAP64_ORDER.length);
+        for (String name : CAP64_ORDER) {
+            ordered.add(grid.electrode(grid.indexOf(name)));
+        }
+        if (ordered.size() != grid.size()) {
+            throw new IllegalStateException("cap64 grid has " + grid.size() + " cells for " + ordered.size() + " names");
+        }
+        return new Layout("cap64_1010", ordered);
+    }
+
     /**
      * An {@code h x w} lattice of face patches, named {@code P<row>_<col>}, in row-major order.
      */
