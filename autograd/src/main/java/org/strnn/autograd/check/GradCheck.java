@@ -70,10 +70,157 @@ public final class GradCheck {
      */
     public double jacobian(String name, Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> inputs,
                            RandomGenerator rng) {
-        Tensor probe = evaluate(f, inputs);
-        int outRows = probe.rows();
-        int outCols = probe.cols();
-        int outSize = probe.size();
+        return fullJacobian(name, new FreshInputs(f, inputs), rng);
+    }
+
+    /**
+     * The same full-Jacobian check for a model that holds its parameters: {@code f} recomputes the
+     * output from the current values of {@code params}, which are perturbed in place one element
+     * at a time and restored exactly. Their gradients are left as they were found.
+     */
+    public double jacobian(String name, Supplier<Tensor> f, List<Tensor> params, RandomGenerator rng) {
+        List<double[]> savedGrad = new ArrayList<>(params.size());
+        for (Tensor p : params) {
+            savedGrad.add(p.hasGrad() ? p.gradData().clone() : null);
+        }
+        try {
+            return fullJacobian(name, new InPlace(f, params), rng);
+        } finally {
+            for (int i = 0; i < params.size(); i++) {
+                Tensor p = params.get(i);
+                if (savedGrad.get(i) == null) {
+                    p.zeroGrad();
+                } else {
+                    System.arraycopy(savedGrad.get(i), 0, p.gradData(), 0, p.size());
+                }
+            }
+        }
+    }
+
+    /** A point at which a function is differentiated, seen as a list of input arrays. */
+    private interface Point {
+        List<DMatrixRMaj> values();
+
+        String label(int input);
+
+        /** The output with input {@code in}'s element {@code e} set to {@code x}, recorded without a graph. */
+        double[] evaluateWith(int in, int e, double x);
+
+        /** The output shape {rows, cols}. */
+        int[] outputShape();
+
+        /** The gradient of every input for this upstream gradient. */
+        List<DMatrixRMaj> gradients(DMatrixRMaj upstream);
+    }
+
+    private record FreshInputs(Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> values) implements Point {
+        @Override
+        public String label(int input) {
+            return "input " + input;
+        }
+
+        @Override
+        public double[] evaluateWith(int in, int e, double x) {
+            List<Tensor> ts = new ArrayList<>(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                DMatrixRMaj copy = values.get(i).copy();
+                if (i == in) {
+                    copy.data[e] = x;
+                }
+                ts.add(Tensor.constant(copy));
+            }
+            try (var off = Grad.disabled()) {
+                return f.apply(ts).copyValue().data;
+            }
+        }
+
+        @Override
+        public int[] outputShape() {
+            Tensor y = f.apply(constants());
+            return new int[] {y.rows(), y.cols()};
+        }
+
+        private List<Tensor> constants() {
+            List<Tensor> ts = new ArrayList<>(values.size());
+            for (DMatrixRMaj m : values) {
+                ts.add(Tensor.constant(m.copy()));
+            }
+            return ts;
+        }
+
+        @Override
+        public List<DMatrixRMaj> gradients(DMatrixRMaj upstream) {
+            List<Tensor> ts = new ArrayList<>(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                ts.add(Tensor.variable("input" + i, values.get(i).copy()));
+            }
+            Tensor y = f.apply(ts);
+            if (y.requiresGrad()) {
+                y.backward(upstream);
+            }
+            List<DMatrixRMaj> grads = new ArrayList<>(ts.size());
+            for (Tensor t : ts) {
+                grads.add(t.copyGrad());
+            }
+            return grads;
+        }
+    }
+
+    private record InPlace(Supplier<Tensor> f, List<Tensor> params) implements Point {
+        @Override
+        public List<DMatrixRMaj> values() {
+            List<DMatrixRMaj> out = new ArrayList<>(params.size());
+            for (Tensor p : params) {
+                out.add(p.copyValue());
+            }
+            return out;
+        }
+
+        @Override
+        public String label(int input) {
+            return "parameter " + params.get(input).op();
+        }
+
+        @Override
+        public double[] evaluateWith(int in, int e, double x) {
+            double[] data = params.get(in).data();
+            double old = data[e];
+            data[e] = x;
+            try (var off = Grad.disabled()) {
+                return f.get().copyValue().data;
+            } finally {
+                data[e] = old;
+            }
+        }
+
+        @Override
+        public int[] outputShape() {
+            try (var off = Grad.disabled()) {
+                Tensor y = f.get();
+                return new int[] {y.rows(), y.cols()};
+            }
+        }
+
+        @Override
+        public List<DMatrixRMaj> gradients(DMatrixRMaj upstream) {
+            for (Tensor p : params) {
+                p.zeroGrad();
+            }
+            f.get().backward(upstream);
+            List<DMatrixRMaj> grads = new ArrayList<>(params.size());
+            for (Tensor p : params) {
+                grads.add(p.copyGrad());
+            }
+            return grads;
+        }
+    }
+
+    private double fullJacobian(String name, Point point, RandomGenerator rng) {
+        List<DMatrixRMaj> inputs = point.values();
+        int[] outShape = point.outputShape();
+        int outRows = outShape[0];
+        int outCols = outShape[1];
+        int outSize = outRows * outCols;
         int k = inputs.size();
 
         // numeric[in][e][o] = d out[o] / d input[in][e]
@@ -83,7 +230,19 @@ public final class GradCheck {
             int n = x.numRows * x.numCols;
             numeric[in] = new double[n][];
             for (int e = 0; e < n; e++) {
-                numeric[in][e] = partialDifference(f, inputs, in, e);
+                double x0 = x.data[e];
+                double h = relStep * Math.max(1.0, Math.abs(x0));
+                double up = x0 + h;
+                double down = x0 - h;
+                double[] yp = point.evaluateWith(in, e, up);
+                double[] ym = point.evaluateWith(in, e, down);
+                // The step actually taken, after rounding x + h and x - h.
+                double span = up - down;
+                double[] d = new double[outSize];
+                for (int o = 0; o < outSize; o++) {
+                    d[o] = (yp[o] - ym[o]) / span;
+                }
+                numeric[in][e] = d;
             }
         }
 
@@ -92,7 +251,7 @@ public final class GradCheck {
         for (int o = 0; o < outSize; o++) {
             DMatrixRMaj onehot = new DMatrixRMaj(outRows, outCols);
             onehot.data[o] = 1.0;
-            List<DMatrixRMaj> grads = backwardAt(f, inputs, onehot);
+            List<DMatrixRMaj> grads = point.gradients(onehot);
             for (int in = 0; in < k; in++) {
                 DMatrixRMaj g = grads.get(in);
                 for (int e = 0; e < g.data.length; e++) {
@@ -100,7 +259,7 @@ public final class GradCheck {
                     double num = numeric[in][e][o];
                     worst = Math.max(worst, Math.abs(a - num));
                     if (!tolerance.accepts(a, num)) {
-                        throw new GradCheckFailure(name + ": d out" + at(o, outCols) + " / d input " + in
+                        throw new GradCheckFailure(name + ": d out" + at(o, outCols) + " / d " + point.label(in)
                                 + at(e, inputs.get(in).numCols) + ": analytic " + a + ", numeric " + num
                                 + " (difference " + Math.abs(a - num) + " > tolerance " + tolerance.bound(a, num) + ")");
                     }
@@ -110,7 +269,7 @@ public final class GradCheck {
 
         // a random upstream gradient: J^T v both ways
         DMatrixRMaj v = randomLike(outRows, outCols, rng);
-        List<DMatrixRMaj> gv = backwardAt(f, inputs, v);
+        List<DMatrixRMaj> gv = point.gradients(v);
         for (int in = 0; in < k; in++) {
             DMatrixRMaj g = gv.get(in);
             for (int e = 0; e < g.data.length; e++) {
@@ -121,7 +280,7 @@ public final class GradCheck {
                 double a = g.data[e];
                 worst = Math.max(worst, Math.abs(a - num));
                 if (!tolerance.accepts(a, num)) {
-                    throw new GradCheckFailure(name + ": with a random upstream gradient, d/d input " + in
+                    throw new GradCheckFailure(name + ": with a random upstream gradient, d/d " + point.label(in)
                             + at(e, inputs.get(in).numCols) + ": analytic " + a + ", numeric " + num
                             + " (difference " + Math.abs(a - num) + " > tolerance " + tolerance.bound(a, num) + ")");
                 }
@@ -136,16 +295,16 @@ public final class GradCheck {
         for (int o = 0; o < outSize; o++) {
             mix.data[o] = alpha * v.data[o] + beta * w.data[o];
         }
-        List<DMatrixRMaj> gw = backwardAt(f, inputs, w);
-        List<DMatrixRMaj> gmix = backwardAt(f, inputs, mix);
+        List<DMatrixRMaj> gw = point.gradients(w);
+        List<DMatrixRMaj> gmix = point.gradients(mix);
         Tolerance tight = new Tolerance(1e-12, 1e-9);
         for (int in = 0; in < k; in++) {
             for (int e = 0; e < gmix.get(in).data.length; e++) {
                 double expected = alpha * gv.get(in).data[e] + beta * gw.get(in).data[e];
                 double actual = gmix.get(in).data[e];
                 if (!tight.accepts(actual, expected)) {
-                    throw new GradCheckFailure(name + ": backward is not linear in the upstream gradient at input "
-                            + in + at(e, inputs.get(in).numCols) + ": g(a v + b w) = " + actual
+                    throw new GradCheckFailure(name + ": backward is not linear in the upstream gradient at "
+                            + point.label(in) + at(e, inputs.get(in).numCols) + ": g(a v + b w) = " + actual
                             + " but a g(v) + b g(w) = " + expected);
                 }
             }
@@ -155,67 +314,6 @@ public final class GradCheck {
 
     private static String at(int flat, int cols) {
         return cols == 0 ? "[" + flat + "]" : "[" + flat / cols + "," + flat % cols + "]";
-    }
-
-    private double[] partialDifference(Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> inputs, int in, int e) {
-        List<DMatrixRMaj> plus = copies(inputs);
-        List<DMatrixRMaj> minus = copies(inputs);
-        double x = inputs.get(in).data[e];
-        double h = relStep * Math.max(1.0, Math.abs(x));
-        plus.get(in).data[e] = x + h;
-        minus.get(in).data[e] = x - h;
-        double[] yp = evaluateNoGrad(f, plus);
-        double[] ym = evaluateNoGrad(f, minus);
-        // The step actually taken, after rounding x + h and x - h.
-        double span = plus.get(in).data[e] - minus.get(in).data[e];
-        double[] d = new double[yp.length];
-        for (int o = 0; o < yp.length; o++) {
-            d[o] = (yp[o] - ym[o]) / span;
-        }
-        return d;
-    }
-
-    private static double[] evaluateNoGrad(Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> inputs) {
-        try (var off = Grad.disabled()) {
-            return evaluate(f, inputs).copyValue().data;
-        }
-    }
-
-    private static Tensor evaluate(Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> inputs) {
-        List<Tensor> ts = new ArrayList<>(inputs.size());
-        for (DMatrixRMaj m : inputs) {
-            ts.add(Tensor.constant(m.copy()));
-        }
-        Tensor y = f.apply(ts);
-        if (y == null) {
-            throw new IllegalArgumentException("the function under test returned null");
-        }
-        return y;
-    }
-
-    private static List<DMatrixRMaj> backwardAt(Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> inputs,
-                                                DMatrixRMaj upstream) {
-        List<Tensor> ts = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            ts.add(Tensor.variable("input" + i, inputs.get(i).copy()));
-        }
-        Tensor y = f.apply(ts);
-        List<DMatrixRMaj> grads = new ArrayList<>(ts.size());
-        if (y.requiresGrad()) {
-            y.backward(upstream);
-        }
-        for (Tensor t : ts) {
-            grads.add(t.copyGrad());
-        }
-        return grads;
-    }
-
-    private static List<DMatrixRMaj> copies(List<DMatrixRMaj> inputs) {
-        List<DMatrixRMaj> out = new ArrayList<>(inputs.size());
-        for (DMatrixRMaj m : inputs) {
-            out.add(m.copy());
-        }
-        return out;
     }
 
     private static DMatrixRMaj randomLike(int rows, int cols, RandomGenerator rng) {

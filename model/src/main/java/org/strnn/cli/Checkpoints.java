@@ -1,0 +1,105 @@
+package org.strnn.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.strnn.model.io.ModelFile;
+import org.strnn.nn.optim.Adam;
+import org.strnn.train.EpochStats;
+import org.strnn.train.TrainSettings;
+import org.strnn.train.Trainer;
+
+/**
+ * Training checkpoints: the model file plus, in its {@code training} object, the settings and the
+ * history, and Adam's state as {@code optimizer/adam_m/NAME}, {@code optimizer/adam_v/NAME} and
+ * {@code optimizer/adam_steps} arrays, so that a resumed run continues exactly where it stopped.
+ */
+final class Checkpoints {
+
+    private Checkpoints() {
+    }
+
+    static void save(Path path, Trainer trainer, List<String> classNames, TrainSettings s,
+                     Map<String, Object> provenance) {
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("epochs", s.epochs());
+        training.put("batch", s.batchSize());
+        training.put("lr", s.learningRate());
+        training.put("clip", s.clipNorm());
+        training.put("seed", s.seed());
+        training.put("optimizer", "adam");
+        training.put("epochs_done", trainer.epochsDone());
+        training.put("history", Results.historyJson(trainer.history()));
+        ModelFile.save(path, trainer.model(), classNames, training, provenance, optimizerState(trainer), true);
+    }
+
+    static Map<String, double[]> optimizerState(Trainer trainer) {
+        List<String> names = new ArrayList<>(trainer.model().namedParameters().keySet());
+        Adam.State st = trainer.optimizer().exportState();
+        Map<String, double[]> out = new LinkedHashMap<>();
+        double[] steps = new double[names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            if (st.firstMoments()[k] != null) {
+                out.put("adam_m/" + names.get(k), st.firstMoments()[k]);
+                out.put("adam_v/" + names.get(k), st.secondMoments()[k]);
+            }
+            steps[k] = st.steps()[k];
+        }
+        out.put("adam_steps", steps);
+        return out;
+    }
+
+    static void restoreOptimizer(Trainer trainer, ModelFile.Contents c, Path file) {
+        List<String> names = new ArrayList<>(trainer.model().namedParameters().keySet());
+        Map<String, double[]> saved = c.optimizerState();
+        double[] steps = saved.get("adam_steps");
+        if (steps == null || steps.length != names.size()) {
+            throw CliException.failure(file + ": has no usable optimiser state to resume from (was it saved by "
+                    + "'strnn train'?)");
+        }
+        double[][] m = new double[names.size()][];
+        double[][] v = new double[names.size()][];
+        int[] t = new int[names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            m[k] = saved.get("adam_m/" + names.get(k));
+            v[k] = saved.get("adam_v/" + names.get(k));
+            t[k] = (int) steps[k];
+            int size = trainer.model().namedParameters().get(names.get(k)).size();
+            if ((m[k] == null) != (v[k] == null) || (m[k] != null && (m[k].length != size || v[k].length != size))) {
+                throw CliException.failure(file + ": the optimiser state of " + names.get(k) + " does not match it");
+            }
+        }
+        trainer.optimizer().importState(new Adam.State(m, v, t));
+    }
+
+    static TrainSettings settingsOf(ModelFile.Contents c, int epochs, Path file) {
+        Map<String, Object> t = c.training();
+        try {
+            return new TrainSettings(epochs, ((Number) t.get("batch")).intValue(), ((Number) t.get("lr")).doubleValue(),
+                    ((Number) t.get("clip")).doubleValue(), ((Number) t.get("seed")).longValue());
+        } catch (RuntimeException e) {
+            throw CliException.failure(file + ": its training settings are missing or malformed, so it cannot be "
+                    + "resumed");
+        }
+    }
+
+    static List<EpochStats> historyOf(ModelFile.Contents c, Path file) {
+        try {
+            return Results.historyFromJson(c.training().get("history"));
+        } catch (RuntimeException e) {
+            throw CliException.failure(file + ": its training history is missing or malformed, so it cannot be "
+                    + "resumed");
+        }
+    }
+
+    static void checkSameData(ModelFile.Contents c, String data, String test, Path file) {
+        Object saved = c.provenance().get("data");
+        Object savedTest = c.provenance().get("test_data");
+        if (!data.equals(saved) || !test.equals(savedTest)) {
+            throw CliException.usage(file + ": was trained on " + saved + " (test: " + savedTest
+                    + "); resume it with the same --data and --test");
+        }
+    }
+}

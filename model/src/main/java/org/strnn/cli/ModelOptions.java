@@ -1,0 +1,49 @@
+package org.strnn.cli;
+
+import java.util.List;
+import org.strnn.autograd.Activation;
+import org.strnn.datasets.SampleSet;
+import org.strnn.model.Direction;
+import org.strnn.model.Merge;
+import org.strnn.model.SparsityMode;
+import org.strnn.model.StrnnConfig;
+
+/** The model's hyper-parameters and ablation switches on the command line; defaults from the spec. */
+final class ModelOptions {
+
+    static final List<Option> OPTIONS = List.of(
+            Option.value("ds", "N", "30", "spatial hidden size"),
+            Option.value("ks", "N", "10", "columns of each spatial projection G_r"),
+            Option.value("dt", "N", "30", "temporal hidden size"),
+            Option.value("kt", "N", "5", "columns of the temporal projections Gf, Gb"),
+            Option.value("activation", "NAME", "relu", "relu or tanh"),
+            Option.value("merge", "NAME", "sum", "how directions combine: sum or concat"),
+            Option.value("directions", "N", "4", "spatial traversals: 4, 2 (corners 0 and 3) or 1 (corner 0)"),
+            Option.flag("no-spatial-rnn", "ablation: drop the spatial recurrence (W_r)"),
+            Option.flag("no-temporal-rnn", "ablation: drop the temporal recurrence (Vf, Vb)"),
+            Option.value("sparsity", "MODE", "l1", "l1 (penalty in the loss), proximal (soft-threshold step) or none"),
+            Option.value("lambda-s", "X", "1e-4", "weight of the spatial L1 term"),
+            Option.value("lambda-t", "X", "1e-4", "weight of the temporal L1 term"));
+
+    private ModelOptions() {
+    }
+
+    /** A configuration shaped for {@code data} with the switches of {@code args}. */
+    static StrnnConfig config(Args args, SampleSet data) {
+        List<Direction> dirs = switch (args.choice("directions", "4", "2", "1")) {
+            case "4" -> List.of(Direction.values());
+            case "2" -> List.of(Direction.TOP_LEFT, Direction.BOTTOM_RIGHT);
+            default -> List.of(Direction.TOP_LEFT);
+        };
+        return new StrnnConfig.Builder(data.layout(), data.features(), data.steps(), data.numClasses())
+                .sizes(args.integer("ds", 1, 4096), args.integer("ks", 1, 4096), args.integer("dt", 1, 4096),
+                        args.integer("kt", 1, 4096))
+                .activation(args.choice("activation", "relu", "tanh").equals("relu") ? Activation.RELU : Activation.TANH)
+                .merge(args.choice("merge", "sum", "concat").equals("sum") ? Merge.SUM : Merge.CONCAT)
+                .directions(dirs)
+                .recurrence(!args.flag("no-spatial-rnn"), !args.flag("no-temporal-rnn"))
+                .sparsity(SparsityMode.valueOf(args.choice("sparsity", "l1", "proximal", "none").toUpperCase()),
+                        args.number("lambda-s", 0, 1e6), args.number("lambda-t", 0, 1e6))
+                .build();
+    }
+}
