@@ -229,7 +229,8 @@ final class DataSources {
                 + ",patch=" + args.required("patch") + ",fold=" + fold, folds.get(fold - 1));
     }
 
-    private static int[] dims(String s, String option) {
+    /** {@code "6x6"} as {6, 6}; a usage error naming {@code option} otherwise. */
+    static int[] dims(String s, String option) {
         String[] p = s.toLowerCase(Locale.ROOT).split("x");
         try {
             if (p.length == 2) {

@@ -27,6 +27,13 @@ public final class Main {
     static List<Command> commands() {
         List<Command> all = new ArrayList<>();
         all.add(new TrainCommand());
+        all.add(new EvalCommand());
+        all.add(new PredictCommand());
+        all.add(new ExperimentCommand());
+        all.add(new InitCommand());
+        all.add(new GradCommand());
+        all.add(new BenchCommand());
+        all.add(new SynthCommand());
         return all;
     }
 

@@ -89,7 +89,8 @@ public final class ModelFile {
         Npz.write(path, arrays, Map.of(CONFIG_MEMBER, json), overwrite);
     }
 
-    private static NpyArray array(String name, int rows, int cols, double[] data) {
+    /** A parameter-shaped array: 1-D for the spec's vectors (b0..b3, bf, bb, c), else rows x cols. */
+    public static NpyArray array(String name, int rows, int cols, double[] data) {
         int[] shape = isVector(name) ? new int[] {cols} : new int[] {rows, cols};
         return NpyArray.ofDoubles(name, shape, data);
     }

@@ -1,0 +1,337 @@
+package org.strnn.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.strnn.autograd.Parallel;
+import org.strnn.datasets.Split;
+import org.strnn.datasets.faces.CkPlusDataset;
+import org.strnn.datasets.faces.CkPlusReader;
+import org.strnn.datasets.faces.PatchDescriptor;
+import org.strnn.datasets.faces.PatchGrid;
+import org.strnn.datasets.seed.FeatureKind;
+import org.strnn.datasets.seed.SeedDirectory;
+import org.strnn.datasets.seed.SeedExperiment;
+import org.strnn.datasets.seed.SeedSessions;
+import org.strnn.datasets.seed.SubjectDependentProtocol;
+import org.strnn.model.StrnnModel;
+import org.strnn.model.io.ModelFile;
+import org.strnn.nn.io.Json;
+import org.strnn.train.EpochStats;
+import org.strnn.train.TrainSettings;
+import org.strnn.train.Trainer;
+
+/**
+ * {@code strnn experiment}: a whole evaluation protocol. For SEED, the subject-dependent protocol
+ * of spec section 9 (one experiment per subject and session); for faces, 10 subject-exclusive
+ * folds. One row per experiment, then the mean and standard deviation; finished experiments are
+ * kept in {@code results.csv} and skipped when the command is run again.
+ */
+final class ExperimentCommand implements Command {
+
+    private static final String RESULTS = "results.csv";
+    private static final String SETTINGS = "experiment.json";
+
+    @Override
+    public String name() {
+        return "experiment";
+    }
+
+    @Override
+    public String summary() {
+        return "run the subject-dependent SEED protocol (or 10-fold faces) and report mean +- std";
+    }
+
+    @Override
+    public String usage() {
+        return "seed:DIR|faces:DIR [options]";
+    }
+
+    @Override
+    public String description() {
+        return """
+                Trains a fresh model per experiment (same seed for each) and reports, per experiment and as
+                mean +- std (population std, as in the SEED literature), the last-epoch test accuracy and,
+                labelled as such, the best-epoch accuracy selected on the test trials. Results go to
+                --out/results.csv after each experiment; run the same command again to resume. A model per
+                experiment is kept in --out as <experiment>.npz.
+                """;
+    }
+
+    @Override
+    public List<Option> options() {
+        List<Option> o = new ArrayList<>();
+        o.add(Option.value("sessions", "N", "2", "seed: use sessions 1-2 or 1-3"));
+        o.add(Option.value("steps", "T", "9", "time slices per sample"));
+        o.add(Option.value("features", "KIND", "de_lds", "seed: de_lds or de_movingave"));
+        o.add(Option.value("grid", "HxW", "6x6", "faces: the patch lattice"));
+        o.add(Option.value("patch", "PxP", "4x4", "faces: pixels per patch"));
+        o.add(Option.value("epochs", "N", "20", "passes over each training set"));
+        o.add(Option.value("batch", "N", "32", "samples per Adam step"));
+        o.add(Option.value("lr", "X", "1e-3", "Adam learning rate"));
+        o.add(Option.value("clip", "X", "0", "clip the global gradient norm (0: off)"));
+        o.add(Option.value("seed", "N", "1", "seed of each model's weights and shuffling"));
+        o.add(Option.value("threads", "N", "1", "threads (results do not depend on it)"));
+        o.addAll(ModelOptions.OPTIONS);
+        o.add(Option.value("out", "DIR", "runs/experiment-<source>", "where results and models go"));
+        o.add(Option.flag("force", "start over in --out even if it holds results of other settings"));
+        o.add(Option.flag("json", "print one JSON result object on stdout"));
+        o.add(Option.flag("quiet", "no progress output"));
+        return o;
+    }
+
+    private record Experiment(String name, java.util.function.Supplier<Split> load) {
+    }
+
+    @Override
+    public int run(Args args, Console console) throws IOException {
+        args.positionalCount(1, 1, "a data source: seed:DIR or faces:DIR");
+        String source = args.positional().get(0);
+        TrainSettings settings = new TrainSettings(args.integer("epochs", 1, 100_000), args.integer("batch", 1, 1_000_000),
+                args.number("lr", 1e-12, 10), args.number("clip", 0, 1e12), args.longValue("seed"));
+        int steps = args.integer("steps", 1, 1000);
+        List<Experiment> experiments = experiments(source, args, steps);
+        Path out = args.has("out") ? args.path("out")
+                : Path.of("runs", "experiment-" + Path.of(source.substring(source.indexOf(':') + 1)).getFileName());
+        Parallel.setThreads(args.integer("threads", 1, 256));
+
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("source", source);
+        identity.put("steps", steps);
+        identity.put("sessions", args.string("sessions"));
+        identity.put("features", args.string("features"));
+        identity.put("grid", args.string("grid"));
+        identity.put("patch", args.string("patch"));
+        identity.put("epochs", settings.epochs());
+        identity.put("batch", settings.batchSize());
+        identity.put("lr", settings.learningRate());
+        identity.put("clip", settings.clipNorm());
+        identity.put("seed", settings.seed());
+        for (Option o : ModelOptions.OPTIONS) {
+            identity.put(o.name(), o.isFlag() ? (Object) args.flag(o.name()) : args.string(o.name()));
+        }
+        Map<String, Row> done = prepare(out, identity, args.flag("force"));
+        boolean quiet = args.flag("quiet") || args.flag("json");
+        if (!quiet) {
+            console.info(experiments.size() + " experiments from " + source + "; results in " + out
+                    + (done.isEmpty() ? "" : " (" + done.size() + " already done)"));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Experiment ex : experiments) {
+            Row row = done.get(ex.name());
+            if (row == null) {
+                row = runOne(ex, args, settings, out, console, quiet);
+                done.put(ex.name(), row);
+                writeResults(out, experiments, done);
+            }
+            rows.add(row);
+            if (!args.flag("json")) {
+                console.out().println(row.format());
+            }
+        }
+        double[] last = rows.stream().mapToDouble(Row::last).toArray();
+        double[] best = rows.stream().mapToDouble(Row::best).toArray();
+        if (args.flag("json")) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("experiments", rows.size());
+            r.put("mean_accuracy", mean(last));
+            r.put("std_accuracy", std(last));
+            r.put("mean_best_epoch_accuracy", mean(best));
+            r.put("std_best_epoch_accuracy", std(best));
+            List<Object> list = new ArrayList<>();
+            for (Row row : rows) {
+                list.add(row.json());
+            }
+            r.put("rows", list);
+            r.put("results", out.resolve(RESULTS).toString());
+            console.out().println(Json.write(r));
+        } else {
+            console.out().println(String.format(Locale.ROOT, "last epoch:                      %.2f \u00b1 %.2f %%",
+                    100 * mean(last), 100 * std(last)));
+            console.out().println(String.format(Locale.ROOT, "best epoch (selected on test):   %.2f \u00b1 %.2f %%",
+                    100 * mean(best), 100 * std(best)));
+            console.out().println("results: " + out.resolve(RESULTS));
+        }
+        return 0;
+    }
+
+    private List<Experiment> experiments(String source, Args args, int steps) {
+        int colon = source.indexOf(':');
+        String kind = colon < 0 ? source : source.substring(0, colon);
+        String path = colon < 0 ? "" : source.substring(colon + 1);
+        if (path.isBlank()) {
+            throw CliException.usage("experiment needs seed:DIR or faces:DIR, got '" + source + "'");
+        }
+        List<Experiment> out = new ArrayList<>();
+        switch (kind) {
+            case "seed" -> {
+                SeedSessions sessions = switch (args.choice("sessions", "2", "3")) {
+                    case "3" -> SeedSessions.ALL_THREE;
+                    default -> SeedSessions.FIRST_TWO;
+                };
+                FeatureKind fk = args.choice("features", "de_lds", "de_movingave").equals("de_lds")
+                        ? FeatureKind.DE_LDS : FeatureKind.DE_MOVING_AVE;
+                SubjectDependentProtocol protocol = new SubjectDependentProtocol(steps, fk, sessions);
+                SeedDirectory dir = SeedDirectory.open(Path.of(path));
+                for (SeedExperiment e : protocol.experiments(dir)) {
+                    out.add(new Experiment(e.name(), () -> protocol.load(dir, e)));
+                }
+            }
+            case "faces" -> {
+                int[] grid = DataSources.dims(args.required("grid"), "--grid");
+                int[] patch = DataSources.dims(args.required("patch"), "--patch");
+                CkPlusDataset data = new CkPlusReader(steps, new PatchGrid(grid[0], grid[1], patch[0], patch[1],
+                        PatchDescriptor.PIXELS)).read(Path.of(path));
+                for (Split s : data.tenFold()) {
+                    out.add(new Experiment(s.name(), () -> s));
+                }
+            }
+            default -> throw CliException.usage("experiment runs seed:DIR or faces:DIR, got '" + source + "'");
+        }
+        return out;
+    }
+
+    private Row runOne(Experiment ex, Args args, TrainSettings settings, Path out, Console console, boolean quiet) {
+        Split split = ex.load().get();
+        StrnnModel model = new StrnnModel(ModelOptions.config(args, split.train()), new SplittableRandom(settings.seed()));
+        Trainer trainer = new Trainer(model, settings);
+        long start = System.nanoTime();
+        Progress progress = new Progress(console, quiet, settings.epochs());
+        if (!quiet) {
+            console.info(ex.name() + ": " + split.train().size() + " train, " + split.test().size() + " test samples");
+        }
+        List<EpochStats> history = trainer.fit(split.train(), split.test(), progress);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("library", "strnn " + Main.VERSION);
+        provenance.put("created", java.time.Instant.now().toString());
+        provenance.put("seed", settings.seed());
+        provenance.put("data", ex.name());
+        provenance.put("train_fingerprint", Results.fingerprint(split.train()));
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("epochs", settings.epochs());
+        training.put("history", Results.historyJson(history));
+        ModelFile.save(out.resolve(ex.name() + ".npz"), model, split.train().classNames(), training, provenance,
+                Map.of(), true);
+        EpochStats last = history.get(history.size() - 1);
+        EpochStats best = Results.best(history);
+        return new Row(ex.name(), split.train().size(), split.test().size(), last.testAccuracy(), best.testAccuracy(),
+                best.epoch(), history.size(), seconds);
+    }
+
+    /** One finished experiment. */
+    record Row(String name, int train, int test, double last, double best, int bestEpoch, int epochs, double seconds) {
+        String csv() {
+            return String.format(Locale.ROOT, "%s,%d,%d,%.17g,%.17g,%d,%d,%.1f", name, train, test, last, best,
+                    bestEpoch, epochs, seconds);
+        }
+
+        static Row parse(String line) {
+            String[] f = line.split(",");
+            return new Row(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Double.parseDouble(f[3]),
+                    Double.parseDouble(f[4]), Integer.parseInt(f[5]), Integer.parseInt(f[6]), Double.parseDouble(f[7]));
+        }
+
+        String format() {
+            return String.format(Locale.ROOT, "%-16s train %5d  test %5d  last epoch %6.2f%%  best epoch (%d) %6.2f%%",
+                    name, train, test, 100 * last, bestEpoch, 100 * best);
+        }
+
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("experiment", name);
+            m.put("train_samples", train);
+            m.put("test_samples", test);
+            m.put("test_accuracy", last);
+            m.put("best_test_accuracy", best);
+            m.put("best_epoch", bestEpoch);
+            m.put("epochs", epochs);
+            m.put("seconds", seconds);
+            return m;
+        }
+    }
+
+    private static final String HEADER = "experiment,train_samples,test_samples,test_accuracy_last_epoch,"
+            + "test_accuracy_best_epoch,best_epoch,epochs,seconds";
+
+    /** Creates --out, or checks that it holds a run of the same settings and reads its finished rows. */
+    private static Map<String, Row> prepare(Path out, Map<String, Object> identity, boolean force) throws IOException {
+        Map<String, Row> done = new LinkedHashMap<>();
+        Path settings = out.resolve(SETTINGS);
+        String json = Json.writePretty(identity) + "\n";
+        if (Files.isRegularFile(settings) && !force) {
+            String old = Files.readString(settings, StandardCharsets.UTF_8);
+            if (!old.equals(json)) {
+                throw CliException.failure(out + ": holds an experiment with other settings (" + settings
+                        + "); use another --out, or --force to start over");
+            }
+            Path results = out.resolve(RESULTS);
+            if (Files.isRegularFile(results)) {
+                List<String> lines = Files.readAllLines(results, StandardCharsets.UTF_8);
+                for (int i = 1; i < lines.size(); i++) {
+                    if (lines.get(i).isBlank()) {
+                        continue;
+                    }
+                    try {
+                        Row r = Row.parse(lines.get(i));
+                        done.put(r.name(), r);
+                    } catch (RuntimeException e) {
+                        throw CliException.failure(results + ": line " + (i + 1) + " is not a result row");
+                    }
+                }
+            }
+            return done;
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw CliException.failure(out + ": exists and is not a directory");
+        }
+        if (Files.isDirectory(out) && !force) {
+            try (var entries = Files.list(out)) {
+                if (entries.findAny().isPresent()) {
+                    throw CliException.failure(out + ": is not empty and holds no experiment; choose another --out, "
+                            + "or add --force");
+                }
+            }
+        }
+        Files.createDirectories(out);
+        Results.writeText(settings, json);
+        Results.writeText(out.resolve(RESULTS), HEADER + "\n");
+        return done;
+    }
+
+    private static void writeResults(Path out, List<Experiment> order, Map<String, Row> done) {
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        for (Experiment e : order) {
+            Row r = done.get(e.name());
+            if (r != null) {
+                sb.append(r.csv()).append('\n');
+            }
+        }
+        Results.writeText(out.resolve(RESULTS), sb.toString());
+    }
+
+    static double mean(double[] xs) {
+        double s = 0;
+        for (double x : xs) {
+            s += x;
+        }
+        return s / xs.length;
+    }
+
+    /** Population standard deviation (ddof = 0). */
+    static double std(double[] xs) {
+        double m = mean(xs);
+        double s = 0;
+        for (double x : xs) {
+            s += (x - m) * (x - m);
+        }
+        return Math.sqrt(s / xs.length);
+    }
+}

@@ -1,0 +1,59 @@
+package org.strnn.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.strnn.datasets.SampleSet;
+import org.strnn.datasets.Split;
+import org.strnn.model.StrnnConfig;
+import org.strnn.model.io.ModelFile;
+
+/** Loading a model together with the data it is applied to, and checking that they fit. */
+final class ModelData {
+
+    static final Option PART = Option.value("part", "NAME", "test",
+            "which samples of --data: test, train or all (edf sources are always all)");
+
+    private ModelData() {
+    }
+
+    /** The samples of {@code --data} selected by {@code --part}. */
+    static SampleSet samples(Args args) {
+        String part = args.choice("part", "test", "train", "all");
+        String spec = args.required("data");
+        boolean edf = spec.trim().toLowerCase(java.util.Locale.ROOT).startsWith("edf:");
+        DataSources.Loaded loaded = DataSources.load(spec, args,
+                edf ? DataSources.Role.ALL_TEST : DataSources.Role.OWN_SPLIT);
+        Split s = loaded.split();
+        if (edf) {
+            return s.test();
+        }
+        return switch (part) {
+            case "train" -> s.train();
+            case "all" -> s.train().concat(s.test());
+            default -> s.test();
+        };
+    }
+
+    /** Fails with one line when the data do not fit the model. */
+    static void checkFits(ModelFile.Contents model, SampleSet data, Path modelPath) {
+        StrnnConfig c = model.model().config();
+        if (!data.layout().equals(c.layout())) {
+            throw CliException.failure(modelPath + ": the model is for layout " + c.layout().name() + " ("
+                    + c.vertices() + " vertices), but the data use " + data.layout().name() + " (" + data.vertices()
+                    + " vertices)");
+        }
+        if (data.steps() != c.steps() || data.features() != c.features()) {
+            throw CliException.failure(modelPath + ": the model expects T=" + c.steps() + " x d=" + c.features()
+                    + " per sample, but the data have T=" + data.steps() + " x d=" + data.features()
+                    + " (set --steps to match)");
+        }
+        List<String> modelClasses = model.classNames();
+        if (!data.classNames().equals(modelClasses)) {
+            throw CliException.failure(modelPath + ": the model's classes are " + modelClasses + ", but the data's are "
+                    + data.classNames());
+        }
+        if (data.size() == 0) {
+            throw CliException.failure("the data hold no samples");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.strnn.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.strnn.datasets.faces.CkPlusSynthesizer;
+import org.strnn.datasets.seed.SeedSynthesizer;
+
+/** {@code strnn synth}: writes a synthetic SEED-shaped or CK+-shaped directory to try those paths. */
+final class SynthCommand implements Command {
+
+    @Override
+    public String name() {
+        return "synth";
+    }
+
+    @Override
+    public String summary() {
+        return "write a synthetic SEED-shaped (seed) or CK+-shaped (faces) directory";
+    }
+
+    @Override
+    public String usage() {
+        return "seed|faces DIR [options]";
+    }
+
+    @Override
+    public String description() {
+        return """
+                seed: ExtractedFeatures/ with label.mat and <subject>_<date>.mat files holding de_LDS1..15
+                and de_movingAve1..15 (62 x seconds x 5, zlib-compressed, SEED's trial lengths), whose
+                values carry a class-dependent spatial pattern. Try it with
+                  ./strnn train --data seed:DIR   or   ./strnn experiment seed:DIR
+                faces: cohn-kanade-images/ and Emotion/ in CK+'s layout (some sequences unlabelled).
+                DIR must not exist or be empty.
+                """;
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(
+                Option.value("subjects", "N", "3", "subjects to write"),
+                Option.value("sessions", "N", "2", "seed: sessions per subject (1-3)"),
+                Option.value("trial-seconds", "N", null, "seed: make every trial N seconds long instead of SEED's "
+                        + "lengths (smaller files)"),
+                Option.value("seed", "N", "1", "random seed"));
+    }
+
+    @Override
+    public int run(Args args, Console console) {
+        args.positionalCount(2, 2, "a kind (seed or faces) and a directory");
+        String kind = args.positional().get(0);
+        Path dir = Path.of(args.positional().get(1));
+        int subjects = args.integer("subjects", 1, 1000);
+        SplittableRandom rng = new SplittableRandom(args.longValue("seed"));
+        switch (kind) {
+            case "seed" -> {
+                SeedSynthesizer s = SeedSynthesizer.defaults().withSubjects(subjects)
+                        .withSessions(args.integer("sessions", 1, 3));
+                if (args.has("trial-seconds")) {
+                    int[] lengths = new int[15];
+                    java.util.Arrays.fill(lengths, args.integer("trial-seconds", 1, 10_000));
+                    s = s.withTrialLengths(lengths);
+                }
+                Path written = s.write(dir, rng);
+                console.info("wrote " + s + " to " + written);
+            }
+            case "faces" -> {
+                CkPlusSynthesizer.Summary summary = CkPlusSynthesizer.defaults().withSubjects(subjects).write(dir, rng);
+                console.info("wrote " + summary.labels().size() + " labelled and " + summary.unlabelled().size()
+                        + " unlabelled sequences (" + summary.frames() + " frames) to " + summary.root());
+            }
+            default -> throw CliException.usage("synth: the kind must be seed or faces, got '" + kind + "'");
+        }
+        return 0;
+    }
+}
