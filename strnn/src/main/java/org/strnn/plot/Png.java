@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Writes a picture to a PNG file so that a reader never sees half a file, and a user's file is
@@ -57,8 +59,10 @@ public final class Png {
         }
         Path tmp = createSibling(file);
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
-                if (!ImageIO.write(image, "png", out)) {
+            // Encoding through a memory cache keeps ImageIO from spilling a cache file into java.io.tmpdir.
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE);
+                 ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+                if (!ImageIO.write(image, "png", stream)) {
                     throw new IOException(file + ": no PNG writer for this image type");
                 }
             }
