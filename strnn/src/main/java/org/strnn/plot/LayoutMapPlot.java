@@ -19,7 +19,7 @@ import org.strnn.datasets.Layout;
  * a grid of squares for a face lattice.
  *
  * <pre>{@code
- * BufferedImage png = new LayoutMapPlot(Layouts.seed62(), ElectrodeSaliency.of(model.spatialProjections()))
+ * BufferedImage png = new LayoutMapPlot(Layouts.seed62(), ElectrodeSaliency.of(g0, g1, g2, g3))
  *         .title("Electrode saliency")
  *         .colourBarLabel("sum over r, k of |G_r| (max = 1)")
  *         .highlightTop(10)
