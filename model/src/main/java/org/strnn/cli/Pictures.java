@@ -1,17 +1,67 @@
 package org.strnn.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.strnn.autograd.Tensor;
 import org.strnn.model.StrnnModel;
+import org.strnn.plot.ElectrodeSaliency;
+import org.strnn.plot.HeatmapPlot;
+import org.strnn.plot.LayoutMapPlot;
+import org.strnn.plot.LearningCurvePlot;
+import org.strnn.plot.Png;
 import org.strnn.train.EpochStats;
 
-/** The pictures of a run: learning curves, electrode saliency, temporal projection weights. */
+/**
+ * The pictures of a run: {@code curves.png} (learning curves), {@code saliency.png} (each
+ * electrode's share of the learned spatial projections, {@code sum_r sum_k |G_r[v, k]|}, on the
+ * layout) and {@code temporal.png} (the temporal projections Gf and Gb).
+ */
 final class Pictures {
 
     private Pictures() {
     }
 
     static void draw(Path out, StrnnModel model, List<EpochStats> history, Console console) {
-        // Filled in when the plot package lands.
+        int n = history.size();
+        double[] trainLoss = new double[n];
+        double[] testLoss = new double[n];
+        double[] trainAcc = new double[n];
+        double[] testAcc = new double[n];
+        for (int i = 0; i < n; i++) {
+            EpochStats s = history.get(i);
+            trainLoss[i] = s.trainLoss();
+            testLoss[i] = s.testLoss();
+            trainAcc[i] = s.trainAccuracy();
+            testAcc[i] = s.testAccuracy();
+        }
+        try {
+            Png.write(new LearningCurvePlot("STRNN: " + model.config().describe())
+                    .loss(trainLoss, testLoss).accuracy(trainAcc, testAcc)
+                    .bestEpoch(Results.best(history).epoch()).render(), out.resolve("curves.png"), true);
+
+            List<double[][]> gs = new ArrayList<>();
+            for (Tensor g : model.spatialProjections()) {
+                gs.add(g.toArray());
+            }
+            Png.write(new LayoutMapPlot(model.config().layout(), ElectrodeSaliency.of(gs))
+                    .title("electrode saliency: sum over directions and regions of |G_r| (max = 1)")
+                    .colourBarLabel("saliency").highlightTop(Math.min(8, model.config().vertices())).render(),
+                    out.resolve("saliency.png"), true);
+
+            List<Tensor> temporal = model.temporalProjections();
+            Png.write(new HeatmapPlot("temporal projections (rows: time slice t, columns: region k)")
+                    .axisNames("t", "k").add("Gf (forward RNN)", temporal.get(0).toArray())
+                    .add("Gb (backward RNN)", temporal.get(1).toArray()).colourBarLabel("weight")
+                    .showValues(model.config().steps() * model.config().temporalRegions() <= 200).render(),
+                    out.resolve("temporal.png"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (console != null) {
+            console.info("pictures: " + out.resolve("curves.png") + ", saliency.png, temporal.png");
+        }
     }
 }
