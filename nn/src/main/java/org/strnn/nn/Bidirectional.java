@@ -68,6 +68,14 @@ public final class Bidirectional extends Module {
 
     /** Runs both directions over {@code inputs} ({@code x_1..x_T}, each batch x inputSize). */
     public Outputs apply(List<Tensor> inputs) {
+        return run(forward, backward, inputs);
+    }
+
+    /**
+     * The same computation for cells registered elsewhere, for a model that must place other
+     * parameters between the two directions' (STRNN's saved order is {@code Rf, Vf, bf, Gf, Rb, ...}).
+     */
+    public static Outputs run(RecurrentCell forward, RecurrentCell backward, List<Tensor> inputs) {
         return new Outputs(Recurrent.unroll(forward, inputs), Recurrent.unrollReversed(backward, inputs));
     }
 }

@@ -193,6 +193,7 @@ class RecurrentTest {
         }
         assertArrayEquals(Recurrent.unroll(fwd, xs).get(5).data(), out.forward().get(5).data(), 0.0);
         assertEquals("2x8", out.concatenated().get(0).shape());
+        assertArrayEquals(out.backward().get(0).data(), Bidirectional.run(fwd, bwd, xs).backward().get(0).data(), 0.0);
     }
 
     @Test

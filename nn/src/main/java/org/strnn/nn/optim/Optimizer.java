@@ -6,6 +6,9 @@ package org.strnn.nn.optim;
  * parameter's gradient and writes its values. It never clears gradients; that is the caller's
  * job (for example {@code Module.zeroGrad()}). A parameter that has never received a gradient
  * ({@code !hasGrad()}) is skipped, as PyTorch skips parameters whose gradient is {@code None}.
+ * {@code zeroGrad()} keeps the buffer, so a parameter that took part in an earlier step but got no
+ * gradient in this one is stepped with a zero gradient (momentum still moves it), as in PyTorch
+ * with {@code zero_grad(set_to_none=False)}.
  */
 public interface Optimizer {
 

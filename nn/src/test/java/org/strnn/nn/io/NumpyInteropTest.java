@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * loads a model file we wrote and reports every value exactly (as {@code float.hex}); and we read
  * {@code .npz} files that {@code numpy.savez} and {@code numpy.savez_compressed} wrote (zip64
  * members, Fortran order, int64/int32 labels, a 0-d array, NaN and infinities). Skipped, with a
- * message, where {@code python3} with NumPy is not installed (CI installs {@code python3-numpy}).
+ * message, where {@code python3} with NumPy is not installed (CI installs {@code python3-numpy});
+ * {@code -Dstrnn.python=/path/to/python} chooses another interpreter.
  */
 class NumpyInteropTest {
 
@@ -35,7 +36,9 @@ class NumpyInteropTest {
     @BeforeAll
     static void findPythonWithNumpy() throws Exception {
         script = Path.of(System.getProperty("basedir", "."), "src", "test", "python", "npz_check.py");
-        for (String candidate : new String[] {"/usr/bin/python3", "python3"}) {
+        String forced = System.getProperty("strnn.python");
+        String[] candidates = forced != null ? new String[] {forced} : new String[] {"/usr/bin/python3", "python3"};
+        for (String candidate : candidates) {
             try {
                 Process p = new ProcessBuilder(candidate, "-c", "import numpy").redirectErrorStream(true).start();
                 p.getInputStream().readAllBytes();
@@ -50,7 +53,8 @@ class NumpyInteropTest {
     }
 
     private void runPython(String... args) throws Exception {
-        assumeTrue(python != null, "python3 with numpy not found (tried /usr/bin/python3 and python3 on PATH); "
+        assumeTrue(python != null, "python3 with numpy not found (tried /usr/bin/python3 and python3 on PATH, or "
+                + "-Dstrnn.python); "
                 + "skipping the NumPy interoperability check; install python3-numpy to run it");
         assertTrue(Files.isRegularFile(script), "missing " + script);
         List<String> cmd = new ArrayList<>(List.of(python, script.toString()));
