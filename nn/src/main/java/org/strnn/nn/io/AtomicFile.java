@@ -1,0 +1,101 @@
+package org.strnn.nn.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that a reader sees either the old file or the complete new one, never a
+ * partial one: the content goes to a temporary file in the same directory, which is flushed to
+ * disk and then renamed over the target (atomically where the file system allows). If anything
+ * fails, the temporary file is deleted and the target is untouched.
+ */
+final class AtomicFile {
+
+    /** Writes the content; may throw to abandon the write. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFile() {
+    }
+
+    /**
+     * @param overwrite if false, an existing target is an error (checked before writing and again
+     *     by the final rename, which then does not replace)
+     */
+    static void write(Path target, boolean overwrite, Content content) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new ModelFileException(target, "cannot write: directory " + dir + " does not exist");
+        }
+        if (Files.isDirectory(abs)) {
+            throw new ModelFileException(target, "cannot write: it is a directory");
+        }
+        if (!overwrite && Files.exists(abs)) {
+            throw new ModelFileException(target, "already exists; refusing to overwrite it (use --force to replace it)");
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            throw new ModelFileException(target, "cannot create a temporary file in " + dir + ": " + e.getMessage(), e);
+        }
+        boolean moved = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+                content.writeTo(out);
+                out.flush();
+                ch.force(true);
+            }
+            move(tmp, abs, overwrite);
+            moved = true;
+            syncDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new ModelFileException(target, "already exists; refusing to overwrite it (use --force to replace it)", e);
+        } catch (IOException e) {
+            throw new ModelFileException(target, "cannot write: " + e, e);
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the write already failed; a stray temporary file is the lesser problem
+                }
+            }
+        }
+    }
+
+    private static void move(Path tmp, Path target, boolean overwrite) throws IOException {
+        if (!overwrite) {
+            // A rename that fails if the target appeared meanwhile.
+            Files.move(tmp, target);
+            return;
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes the rename itself durable where the platform allows opening a directory. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not supported on this platform (e.g. Windows); the data itself was already forced
+        }
+    }
+}
