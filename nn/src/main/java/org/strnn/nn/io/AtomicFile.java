@@ -18,11 +18,11 @@ import java.nio.file.StandardOpenOption;
  * disk and then renamed over the target (atomically where the file system allows). If anything
  * fails, the temporary file is deleted and the target is untouched.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     /** Writes the content; may throw to abandon the write. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -33,7 +33,7 @@ final class AtomicFile {
      * @param overwrite if false, an existing target is an error (checked before writing and again
      *     by the final rename, which then does not replace)
      */
-    static void write(Path target, boolean overwrite, Content content) {
+    public static void write(Path target, boolean overwrite, Content content) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {

@@ -93,4 +93,46 @@ public final class Adam implements Optimizer {
     public void setLearningRate(double lr) {
         this.lr = Params.learningRate("Adam", lr);
     }
+
+    /**
+     * A copy of the optimiser's state, for checkpoints: per parameter (in the order given at
+     * construction) the first and second moments, null before its first step, and its step count.
+     */
+    public record State(double[][] firstMoments, double[][] secondMoments, int[] steps) {
+    }
+
+    /** A copy of the current state. */
+    public State exportState() {
+        double[][] mc = new double[m.length][];
+        double[][] vc = new double[v.length][];
+        for (int k = 0; k < m.length; k++) {
+            mc[k] = m[k] == null ? null : m[k].clone();
+            vc[k] = v[k] == null ? null : v[k].clone();
+        }
+        return new State(mc, vc, steps.clone());
+    }
+
+    /** Restores a state from {@link #exportState()}; every shape must match this optimiser's parameters. */
+    public void importState(State state) {
+        if (state.firstMoments().length != params.size() || state.secondMoments().length != params.size()
+                || state.steps().length != params.size()) {
+            throw new IllegalArgumentException("Adam state is for " + state.steps().length + " parameters, this "
+                    + "optimiser has " + params.size());
+        }
+        for (int k = 0; k < params.size(); k++) {
+            double[] mk = state.firstMoments()[k];
+            double[] vk = state.secondMoments()[k];
+            int size = params.get(k).size();
+            if ((mk == null) != (vk == null) || (mk != null && (mk.length != size || vk.length != size))
+                    || state.steps()[k] < 0 || (mk == null && state.steps()[k] != 0)) {
+                throw new IllegalArgumentException("Adam state of parameter " + k + " (" + params.get(k).op()
+                        + ") does not match it");
+            }
+        }
+        for (int k = 0; k < params.size(); k++) {
+            m[k] = state.firstMoments()[k] == null ? null : state.firstMoments()[k].clone();
+            v[k] = state.secondMoments()[k] == null ? null : state.secondMoments()[k].clone();
+            steps[k] = state.steps()[k];
+        }
+    }
 }
