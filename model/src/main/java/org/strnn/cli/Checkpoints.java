@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.strnn.model.io.ModelFile;
+import org.strnn.model.io.StrnnFile;
 import org.strnn.nn.optim.Adam;
 import org.strnn.train.EpochStats;
 import org.strnn.train.TrainSettings;
@@ -32,7 +32,7 @@ final class Checkpoints {
         training.put("optimizer", "adam");
         training.put("epochs_done", trainer.epochsDone());
         training.put("history", Results.historyJson(trainer.history()));
-        ModelFile.save(path, trainer.model(), classNames, training, provenance, optimizerState(trainer), true);
+        StrnnFile.save(path, trainer.model(), classNames, training, provenance, optimizerState(trainer), true);
     }
 
     static Map<String, double[]> optimizerState(Trainer trainer) {
@@ -51,7 +51,7 @@ final class Checkpoints {
         return out;
     }
 
-    static void restoreOptimizer(Trainer trainer, ModelFile.Contents c, Path file) {
+    static void restoreOptimizer(Trainer trainer, StrnnFile.Contents c, Path file) {
         List<String> names = new ArrayList<>(trainer.model().namedParameters().keySet());
         Map<String, double[]> saved = c.optimizerState();
         double[] steps = saved.get("adam_steps");
@@ -74,7 +74,7 @@ final class Checkpoints {
         trainer.optimizer().importState(new Adam.State(m, v, t));
     }
 
-    static TrainSettings settingsOf(ModelFile.Contents c, int epochs, Path file) {
+    static TrainSettings settingsOf(StrnnFile.Contents c, int epochs, Path file) {
         Map<String, Object> t = c.training();
         try {
             return new TrainSettings(epochs, ((Number) t.get("batch")).intValue(), ((Number) t.get("lr")).doubleValue(),
@@ -85,7 +85,7 @@ final class Checkpoints {
         }
     }
 
-    static List<EpochStats> historyOf(ModelFile.Contents c, Path file) {
+    static List<EpochStats> historyOf(StrnnFile.Contents c, Path file) {
         try {
             return Results.historyFromJson(c.training().get("history"));
         } catch (RuntimeException e) {
@@ -94,7 +94,7 @@ final class Checkpoints {
         }
     }
 
-    static void checkSameData(ModelFile.Contents c, String data, String test, Path file) {
+    static void checkSameData(StrnnFile.Contents c, String data, String test, Path file) {
         Object saved = c.provenance().get("data");
         Object savedTest = c.provenance().get("test_data");
         if (!data.equals(saved) || !test.equals(savedTest)) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.strnn.autograd.Parallel;
 import org.strnn.datasets.SampleSet;
 import org.strnn.model.StrnnClassifier;
-import org.strnn.model.io.ModelFile;
+import org.strnn.model.io.StrnnFile;
 import org.strnn.nn.io.Json;
 import org.strnn.train.Evaluation;
 
@@ -44,7 +44,7 @@ final class EvalCommand implements Command {
         Path modelPath = Path.of(args.required("model"));
         args.required("data");
         Parallel.setThreads(args.integer("threads", 1, 256));
-        ModelFile.Contents model = ModelFile.load(modelPath);
+        StrnnFile.Contents model = StrnnFile.load(modelPath);
         SampleSet data = ModelData.samples(args);
         ModelData.checkFits(model, data, modelPath);
         Evaluation e = Evaluation.of(StrnnClassifier.of(model.model()), data);

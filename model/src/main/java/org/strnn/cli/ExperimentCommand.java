@@ -22,7 +22,7 @@ import org.strnn.datasets.seed.SeedExperiment;
 import org.strnn.datasets.seed.SeedSessions;
 import org.strnn.datasets.seed.SubjectDependentProtocol;
 import org.strnn.model.StrnnModel;
-import org.strnn.model.io.ModelFile;
+import org.strnn.model.io.StrnnFile;
 import org.strnn.nn.io.Json;
 import org.strnn.train.EpochStats;
 import org.strnn.train.TrainSettings;
@@ -218,7 +218,7 @@ final class ExperimentCommand implements Command {
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs", settings.epochs());
         training.put("history", Results.historyJson(history));
-        ModelFile.save(out.resolve(ex.name() + ".npz"), model, split.train().classNames(), training, provenance,
+        StrnnFile.save(out.resolve(ex.name() + ".npz"), model, split.train().classNames(), training, provenance,
                 Map.of(), true);
         EpochStats last = history.get(history.size() - 1);
         EpochStats best = Results.best(history);

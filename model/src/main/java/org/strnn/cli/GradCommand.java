@@ -7,7 +7,7 @@ import java.util.Map;
 import org.strnn.autograd.Tensor;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
-import org.strnn.model.io.ModelFile;
+import org.strnn.model.io.StrnnFile;
 import org.strnn.nn.io.NpyArray;
 import org.strnn.nn.io.Npz;
 
@@ -61,7 +61,7 @@ final class GradCommand implements Command {
         if (java.nio.file.Files.exists(out) && !args.flag("force")) {
             throw CliException.failure(out + ": exists; add --force to replace it");
         }
-        StrnnModel model = ModelFile.load(modelPath).model();
+        StrnnModel model = StrnnFile.load(modelPath).model();
         StrnnConfig c = model.config();
         Npz.Contents batch = Npz.read(batchPath);
         NpyArray x = batch.array("X");
@@ -95,7 +95,7 @@ final class GradCommand implements Command {
         arrays.add(NpyArray.ofDoubles("logits", new int[] {b, c.classes()}, logits.data()));
         for (Map.Entry<String, Tensor> e : model.namedParameters().entrySet()) {
             Tensor p = e.getValue();
-            arrays.add(ModelFile.array(e.getKey(), p.rows(), p.cols(), p.gradData()));
+            arrays.add(NpyArray.ofTensor(e.getKey(), Tensor.constant(p.rows(), p.cols(), p.gradData())));
         }
         Npz.write(out, arrays, args.flag("force"));
         console.info(String.format(java.util.Locale.ROOT, "wrote %s: loss %.17g over %d samples", out, loss.item(), b));

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 import org.strnn.model.io.ConfigJson;
-import org.strnn.model.io.ModelFile;
+import org.strnn.model.io.StrnnFile;
 import org.strnn.nn.io.Json;
 import org.strnn.nn.io.JsonException;
 
@@ -71,7 +71,7 @@ final class InitCommand implements Command {
         provenance.put("created", java.time.Instant.now().toString());
         provenance.put("seed", seed);
         provenance.put("data", "none (untrained)");
-        ModelFile.save(out, model, classes, Map.of(), provenance, Map.of(), args.flag("force"));
+        StrnnFile.save(out, model, classes, Map.of(), provenance, Map.of(), args.flag("force"));
         console.info("wrote " + out + ": " + config.describe() + ", " + model.parameterCount() + " parameters");
         return 0;
     }

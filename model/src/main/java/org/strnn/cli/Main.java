@@ -19,7 +19,7 @@ import org.strnn.nn.io.ModelFileException;
 public final class Main {
 
     /** The version written into model provenance. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = org.strnn.nn.Version.library();
 
     private Main() {
     }

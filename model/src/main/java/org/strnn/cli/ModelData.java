@@ -5,7 +5,7 @@ import java.util.List;
 import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.Split;
 import org.strnn.model.StrnnConfig;
-import org.strnn.model.io.ModelFile;
+import org.strnn.model.io.StrnnFile;
 
 /** Loading a model together with the data it is applied to, and checking that they fit. */
 final class ModelData {
@@ -35,7 +35,7 @@ final class ModelData {
     }
 
     /** Fails with one line when the data do not fit the model. */
-    static void checkFits(ModelFile.Contents model, SampleSet data, Path modelPath) {
+    static void checkFits(StrnnFile.Contents model, SampleSet data, Path modelPath) {
         StrnnConfig c = model.model().config();
         if (!data.layout().equals(c.layout())) {
             throw CliException.failure(modelPath + ": the model is for layout " + c.layout().name() + " ("

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.strnn.autograd.Parallel;
 import org.strnn.datasets.SampleSet;
 import org.strnn.model.StrnnClassifier;
-import org.strnn.model.io.ModelFile;
+import org.strnn.model.io.StrnnFile;
 import org.strnn.train.Evaluation;
 
 /** {@code strnn predict}: per-sample class probabilities as CSV. */
@@ -55,7 +55,7 @@ final class PredictCommand implements Command {
             throw CliException.failure(out + ": exists; add --force to replace it");
         }
         Parallel.setThreads(args.integer("threads", 1, 256));
-        ModelFile.Contents model = ModelFile.load(modelPath);
+        StrnnFile.Contents model = StrnnFile.load(modelPath);
         SampleSet data = ModelData.samples(args);
         ModelData.checkFits(model, data, modelPath);
         Evaluation e = Evaluation.of(StrnnClassifier.of(model.model()), data);

@@ -17,7 +17,7 @@ import org.strnn.datasets.Split;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 import org.strnn.model.io.ConfigJson;
-import org.strnn.model.io.ModelFile;
+import org.strnn.model.io.StrnnFile;
 import org.strnn.nn.io.Json;
 import org.strnn.train.EpochStats;
 import org.strnn.train.TrainSettings;
@@ -81,7 +81,7 @@ final class TrainCommand implements Command {
         TrainSettings settings = new TrainSettings(epochs, args.integer("batch", 1, 1_000_000),
                 args.number("lr", 1e-12, 10), args.number("clip", 0, 1e12), args.longValue("seed"));
         Path resume = args.path("resume");
-        ModelFile.Contents checkpoint = resume == null ? null : ModelFile.load(resume);
+        StrnnFile.Contents checkpoint = resume == null ? null : StrnnFile.load(resume);
         Path out = outputDirectory(args, resume);
 
         DataSources.Role role = args.has("test") ? DataSources.Role.ALL_TRAIN : DataSources.Role.OWN_SPLIT;

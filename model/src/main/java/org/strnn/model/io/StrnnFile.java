@@ -1,6 +1,5 @@
 package org.strnn.model.io;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,10 +10,8 @@ import org.strnn.autograd.Tensor;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 import org.strnn.nn.io.Json;
-import org.strnn.nn.io.JsonException;
+import org.strnn.nn.io.LoadedModel;
 import org.strnn.nn.io.ModelFileException;
-import org.strnn.nn.io.NpyArray;
-import org.strnn.nn.io.Npz;
 
 /**
  * An STRNN model file (spec section 8): a NumPy {@code .npz} with one float64 array per parameter
@@ -31,11 +28,11 @@ import org.strnn.nn.io.Npz;
  * <p>A checkpoint may also hold the optimiser's state as arrays named {@code optimizer/<kind>/<param>}.
  * Writing is atomic, and refuses to replace an existing file unless asked to.
  */
-public final class ModelFile {
+public final class StrnnFile {
 
     public static final String FORMAT = "strnn-model";
     public static final long FORMAT_VERSION = 1;
-    public static final String CONFIG_MEMBER = "config.json";
+    public static final String CONFIG_MEMBER = org.strnn.nn.io.ModelFile.CONFIG_MEMBER;
     /** Prefix of optimiser-state arrays in a checkpoint. */
     public static final String OPTIMIZER_PREFIX = "optimizer/";
 
@@ -52,12 +49,7 @@ public final class ModelFile {
                            Map<String, Object> provenance, Map<String, double[]> optimizerState) {
     }
 
-    private ModelFile() {
-    }
-
-    /** Names that are saved as 1-D arrays. */
-    static boolean isVector(String name) {
-        return name.matches("b[0-3]|bf|bb|c");
+    private StrnnFile() {
     }
 
     /**
@@ -70,13 +62,10 @@ public final class ModelFile {
             throw new IllegalArgumentException("the model has C=" + model.config().classes() + " classes but "
                     + classNames.size() + " class names were given");
         }
-        List<NpyArray> arrays = new ArrayList<>();
-        for (Map.Entry<String, Tensor> e : model.namedParameters().entrySet()) {
-            arrays.add(array(e.getKey(), e.getValue().rows(), e.getValue().cols(), e.getValue().data()));
-        }
+        Map<String, Tensor> arrays = new LinkedHashMap<>(model.namedParameters());
         for (Map.Entry<String, double[]> e : optimizerState.entrySet()) {
-            arrays.add(NpyArray.ofDoubles(OPTIMIZER_PREFIX + e.getKey(), new int[] {e.getValue().length},
-                    e.getValue()));
+            double[] v = e.getValue();
+            arrays.put(OPTIMIZER_PREFIX + e.getKey(), Tensor.constant(1, v.length, v));
         }
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("format", FORMAT);
@@ -85,29 +74,13 @@ public final class ModelFile {
         config.put("classes", List.copyOf(classNames));
         config.put("training", training);
         config.put("provenance", provenance);
-        byte[] json = Json.writePretty(config).getBytes(StandardCharsets.UTF_8);
-        Npz.write(path, arrays, Map.of(CONFIG_MEMBER, json), overwrite);
-    }
-
-    /** A parameter-shaped array: 1-D for the spec's vectors (b0..b3, bf, bb, c), else rows x cols. */
-    public static NpyArray array(String name, int rows, int cols, double[] data) {
-        int[] shape = isVector(name) ? new int[] {cols} : new int[] {rows, cols};
-        return NpyArray.ofDoubles(name, shape, data);
+        org.strnn.nn.io.ModelFile.save(path, arrays, Json.writePretty(config), overwrite);
     }
 
     /** Reads a model file, checking the format, the configuration, and every parameter's name and shape. */
     public static Contents load(Path path) {
-        Npz.Contents npz = Npz.read(path);
-        byte[] raw = npz.otherMembers().get(CONFIG_MEMBER);
-        if (raw == null) {
-            throw new ModelFileException(path, "has no " + CONFIG_MEMBER + " member, so it is not an STRNN model file");
-        }
-        Map<String, Object> config;
-        try {
-            config = Json.parseObject(new String(raw, StandardCharsets.UTF_8));
-        } catch (JsonException e) {
-            throw new ModelFileException(path, CONFIG_MEMBER + " is not valid JSON: " + e.getMessage(), e);
-        }
+        LoadedModel file = org.strnn.nn.io.ModelFile.load(path);
+        Map<String, Object> config = file.config();
         if (!FORMAT.equals(config.get("format"))) {
             throw new ModelFileException(path, CONFIG_MEMBER + " does not say \"format\": \"" + FORMAT + "\"");
         }
@@ -120,29 +93,28 @@ public final class ModelFile {
         }
         StrnnConfig cfg;
         try {
-            cfg = ConfigJson.fromJson(castMap(modelJson), path + ": " + CONFIG_MEMBER);
+            cfg = ConfigJson.fromJson(castMap(modelJson), CONFIG_MEMBER);
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(path, e.getMessage().replace(path + ": ", ""), e);
+            throw new ModelFileException(path, e.getMessage(), e);
         }
         List<String> classes = classNames(path, config.get("classes"), cfg.classes());
         StrnnModel model = new StrnnModel(cfg, new SplittableRandom(0));
         Map<String, double[]> values = new LinkedHashMap<>();
         Map<String, int[]> shapes = new LinkedHashMap<>();
         Map<String, double[]> optimizer = new LinkedHashMap<>();
-        for (NpyArray a : npz.arrays()) {
-            if (a.name().startsWith(OPTIMIZER_PREFIX)) {
-                optimizer.put(a.name().substring(OPTIMIZER_PREFIX.length()), a.toDoubles());
+        for (String name : file.names()) {
+            double[] v = file.values().get(name);
+            if (name.startsWith(OPTIMIZER_PREFIX)) {
+                optimizer.put(name.substring(OPTIMIZER_PREFIX.length()), v);
                 continue;
             }
-            values.put(a.name(), a.toDoubles());
-            shapes.put(a.name(), a.shape());
-        }
-        for (Map.Entry<String, double[]> e : values.entrySet()) {
-            for (double v : e.getValue()) {
-                if (!Double.isFinite(v)) {
-                    throw new ModelFileException(path, "parameter " + e.getKey() + " holds " + v);
+            for (double x : v) {
+                if (!Double.isFinite(x)) {
+                    throw new ModelFileException(path, "parameter " + name + " holds " + x);
                 }
             }
+            values.put(name, v);
+            shapes.put(name, file.shapes().get(name));
         }
         try {
             model.loadState(values, shapes);
