@@ -26,6 +26,7 @@ import org.strnn.autograd.kernel.Gemm;
 public final class StrnnClassifier {
 
     private final StrnnConfig config;
+    private final List<String> classNames;
     private final Dag[] dags;
     private final double[][] uT;
     private final double[][] wT;
@@ -44,8 +45,9 @@ public final class StrnnClassifier {
     private final double[] c;
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
-    private StrnnClassifier(StrnnModel model) {
+    private StrnnClassifier(StrnnModel model, List<String> classNames) {
         this.config = model.config();
+        this.classNames = List.copyOf(classNames);
         Map<String, Tensor> p = model.namedParameters();
         int d = config.features();
         int ds = config.spatialHidden();
@@ -85,9 +87,28 @@ public final class StrnnClassifier {
         return out;
     }
 
+    /**
+     * Loads a model file written by {@code strnn train} or {@code strnn init}.
+     *
+     * @throws org.strnn.nn.io.ModelFileException naming the file and the problem
+     */
+    public static StrnnClassifier load(java.nio.file.Path path) {
+        org.strnn.model.io.StrnnFile.Contents file = org.strnn.model.io.StrnnFile.load(path);
+        return new StrnnClassifier(file.model(), file.classNames());
+    }
+
     /** A predictor over a snapshot of {@code model}'s current parameters. */
     public static StrnnClassifier of(StrnnModel model) {
-        return new StrnnClassifier(model);
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < model.config().classes(); i++) {
+            names.add("class" + i);
+        }
+        return new StrnnClassifier(model, names);
+    }
+
+    /** The class names, in the order of the probabilities. */
+    public List<String> classNames() {
+        return classNames;
     }
 
     public StrnnConfig config() {

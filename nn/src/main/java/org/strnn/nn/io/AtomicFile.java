@@ -65,7 +65,8 @@ public final class AtomicFile {
         } catch (FileAlreadyExistsException e) {
             throw new ModelFileException(target, "already exists; refusing to overwrite it (use --force to replace it)", e);
         } catch (IOException e) {
-            throw new ModelFileException(target, "cannot write: " + e, e);
+            String why = e.getMessage() != null && e.getClass() == IOException.class ? e.getMessage() : e.toString();
+            throw new ModelFileException(target, "cannot write: " + why, e);
         } finally {
             if (!moved) {
                 try {
