@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.strnn.autograd.Parallel;
 import org.strnn.datasets.Split;
 import org.strnn.datasets.faces.CkPlusDataset;
@@ -200,7 +199,7 @@ final class ExperimentCommand implements Command {
 
     private Row runOne(Experiment ex, Args args, TrainSettings settings, Path out, Console console, boolean quiet) {
         Split split = ex.load().get();
-        StrnnModel model = new StrnnModel(ModelOptions.config(args, split.train()), new SplittableRandom(settings.seed()));
+        StrnnModel model = ModelOptions.newModel(args, split.train(), settings.seed());
         Trainer trainer = new Trainer(model, settings);
         long start = System.nanoTime();
         Progress progress = new Progress(console, quiet, settings.epochs());

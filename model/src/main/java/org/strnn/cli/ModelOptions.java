@@ -23,9 +23,21 @@ final class ModelOptions {
             Option.flag("no-temporal-rnn", "ablation: drop the temporal recurrence (Vf, Vb)"),
             Option.value("sparsity", "MODE", "l1", "l1 (penalty in the loss), proximal (soft-threshold step) or none"),
             Option.value("lambda-s", "X", "1e-4", "weight of the spatial L1 term"),
-            Option.value("lambda-t", "X", "1e-4", "weight of the temporal L1 term"));
+            Option.value("lambda-t", "X", "1e-4", "weight of the temporal L1 term"),
+            Option.flag("no-standardize", "feed raw features (default: standardise each channel with the "
+                    + "training set's mean and std, stored in the model file)"));
 
     private ModelOptions() {
+    }
+
+    /** A new model for {@code train}: seeded weights, and the input scaling fitted on it unless switched off. */
+    static org.strnn.model.StrnnModel newModel(Args args, SampleSet train, long seed) {
+        org.strnn.model.StrnnModel model = new org.strnn.model.StrnnModel(config(args, train),
+                new java.util.SplittableRandom(seed));
+        if (!args.flag("no-standardize")) {
+            model.setInputScaling(org.strnn.model.InputScaling.fit(train));
+        }
+        return model;
     }
 
     /** A configuration shaped for {@code data} with the switches of {@code args}. */

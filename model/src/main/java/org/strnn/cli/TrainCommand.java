@@ -10,11 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.strnn.autograd.Parallel;
 import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.Split;
-import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 import org.strnn.model.io.ConfigJson;
 import org.strnn.model.io.StrnnFile;
@@ -109,8 +107,7 @@ final class TrainCommand implements Command {
                 throw CliException.usage(resume + " already has " + done.size() + " epochs; ask for more with --epochs");
             }
         } else {
-            StrnnConfig config = ModelOptions.config(args, train);
-            model = new StrnnModel(config, new SplittableRandom(settings.seed()));
+            model = ModelOptions.newModel(args, train, settings.seed());
         }
         Trainer.checkCompatible(model.config(), train, "training");
         Trainer.checkCompatible(model.config(), test, "test");

@@ -27,6 +27,7 @@ public final class StrnnClassifier {
 
     private final StrnnConfig config;
     private final List<String> classNames;
+    private final InputScaling scaling;
     private final Dag[] dags;
     private final double[][] uT;
     private final double[][] wT;
@@ -48,6 +49,7 @@ public final class StrnnClassifier {
     private StrnnClassifier(StrnnModel model, List<String> classNames) {
         this.config = model.config();
         this.classNames = List.copyOf(classNames);
+        this.scaling = model.inputScaling();
         Map<String, Tensor> p = model.namedParameters();
         int d = config.features();
         int ds = config.spatialHidden();
@@ -169,7 +171,10 @@ public final class StrnnClassifier {
                                 + ", feature " + k % config.features());
                     }
                 }
-                System.arraycopy(samples, src, ws.x, (t * batch + s) * nd, nd);
+                int dst = (t * batch + s) * nd;
+                for (int k = 0; k < nd; k++) {
+                    ws.x[dst + k] = scaling.apply(samples[src + k], k);
+                }
             }
         }
         run(ws, batch);
@@ -202,7 +207,7 @@ public final class StrnnClassifier {
                         throw new IllegalArgumentException("sample " + index + " has " + f[k] + " at t=" + t
                                 + ", vertex " + config.layout().electrode(v).name() + ", feature " + k);
                     }
-                    x[row + v * d + k] = f[k];
+                    x[row + v * d + k] = scaling.apply(f[k], v * d + k);
                 }
             }
         }

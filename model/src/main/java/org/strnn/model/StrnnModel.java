@@ -44,6 +44,7 @@ public final class StrnnModel extends Module {
     private final Tensor pf;
     private final Tensor pb;
     private final Tensor c;
+    private InputScaling scaling;
 
     /** A new model with Xavier-normal weights and zero biases (spec section 7), drawn from {@code rng}. */
     public StrnnModel(StrnnConfig config, RandomGenerator rng) {
@@ -98,6 +99,21 @@ public final class StrnnModel extends Module {
         pf = parameter("Pf", config.classes(), dt * kt, Inits.xavierNormal(), rng);
         pb = parameter("Pb", config.classes(), dt * kt, Inits.xavierNormal(), rng);
         c = parameter("c", 1, config.classes(), Inits.zeros(), rng);
+        scaling = InputScaling.identity(n * d);
+    }
+
+    /** The standardisation applied by {@link #input}; the identity unless set. */
+    public InputScaling inputScaling() {
+        return scaling;
+    }
+
+    /** Sets the standardisation that {@link #input} applies (fitted on the training set). */
+    public void setInputScaling(InputScaling s) {
+        if (s.channels() != config.vertices() * config.features()) {
+            throw new IllegalArgumentException("input scaling has " + s.channels() + " channels, the model has n*d = "
+                    + config.vertices() * config.features());
+        }
+        scaling = s;
     }
 
     public StrnnConfig config() {
@@ -112,7 +128,8 @@ public final class StrnnModel extends Module {
     /**
      * The input tensor of a batch: {@code samples} holds B samples one after the other, each
      * {@code T x n x d} in row-major order (as {@link org.strnn.datasets.SampleSet} stores them).
-     * Checks the length and rejects NaN or infinite values, naming the sample.
+     * Checks the length, rejects NaN or infinite values (naming the sample), and applies the
+     * {@link #inputScaling()}.
      */
     public Tensor input(double[] samples, int batch) {
         int steps = config.steps();
@@ -134,7 +151,10 @@ public final class StrnnModel extends Module {
                                 + config.layout().electrode(k / d).name() + ", feature " + k % d);
                     }
                 }
-                System.arraycopy(samples, src, x, (t * batch + s) * n * d, n * d);
+                int dst = (t * batch + s) * n * d;
+                for (int k = 0; k < n * d; k++) {
+                    x[dst + k] = scaling.apply(samples[src + k], k);
+                }
             }
         }
         return Tensor.constant(steps * batch, n * d, x);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.strnn.autograd.Tensor;
+import org.strnn.model.InputScaling;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 import org.strnn.nn.io.Json;
@@ -21,6 +22,7 @@ import org.strnn.nn.io.ModelFileException;
  *   {"format": "strnn-model", "format_version": 1,
  *    "model": {...see ConfigJson...},
  *    "classes": [class names],
+ *    "input_scaling": {"mean": [n*d], "scale": [n*d]},   (absent: no scaling)
  *    "training": {...settings and history, free-form...},
  *    "provenance": {"library": ..., "created": ..., "seed": ..., "data": ...}}
  * </pre>
@@ -72,6 +74,13 @@ public final class StrnnFile {
         config.put("format_version", FORMAT_VERSION);
         config.put("model", ConfigJson.toJson(model.config()));
         config.put("classes", List.copyOf(classNames));
+        InputScaling scaling = model.inputScaling();
+        if (!scaling.isIdentity()) {
+            Map<String, Object> in = new LinkedHashMap<>();
+            in.put("mean", toList(scaling.mean()));
+            in.put("scale", toList(scaling.scale()));
+            config.put("input_scaling", in);
+        }
         config.put("training", training);
         config.put("provenance", provenance);
         org.strnn.nn.io.ModelFile.save(path, arrays, Json.writePretty(config), overwrite);
@@ -116,6 +125,9 @@ public final class StrnnFile {
             values.put(name, v);
             shapes.put(name, file.shapes().get(name));
         }
+        if (config.get("input_scaling") != null) {
+            model.setInputScaling(scaling(path, config.get("input_scaling"), cfg.vertices() * cfg.features()));
+        }
         try {
             model.loadState(values, shapes);
         } catch (IllegalArgumentException e) {
@@ -124,6 +136,36 @@ public final class StrnnFile {
         }
         return new Contents(model, classes, objectOrEmpty(config.get("training")),
                 objectOrEmpty(config.get("provenance")), optimizer);
+    }
+
+    private static List<Object> toList(double[] xs) {
+        List<Object> out = new ArrayList<>(xs.length);
+        for (double x : xs) {
+            out.add(x);
+        }
+        return out;
+    }
+
+    private static InputScaling scaling(Path path, Object json, int channels) {
+        if (json instanceof Map<?, ?> m && m.get("mean") instanceof List<?> mean && m.get("scale") instanceof List<?> sc
+                && mean.size() == channels && sc.size() == channels) {
+            double[] mu = new double[channels];
+            double[] s = new double[channels];
+            for (int k = 0; k < channels; k++) {
+                if (!(mean.get(k) instanceof Number a) || !(sc.get(k) instanceof Number b)) {
+                    throw new ModelFileException(path, "input_scaling holds a value that is not a number");
+                }
+                mu[k] = a.doubleValue();
+                s[k] = b.doubleValue();
+            }
+            try {
+                return new InputScaling(mu, s);
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException(path, e.getMessage(), e);
+            }
+        }
+        throw new ModelFileException(path, "input_scaling must hold \"mean\" and \"scale\" lists of n*d = " + channels
+                + " numbers");
     }
 
     private static List<String> classNames(Path path, Object json, int classes) {
