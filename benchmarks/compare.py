@@ -1,0 +1,133 @@
+#!/usr/bin/python3
+"""Java STRNN versus PyTorch STRNN, side by side, in one run on one machine (issue 7).
+
+1. Agreement first: the same initial weights (written by `./strnn init` as an .npz) and the same
+   random batch must give the same loss and gradients in both implementations, to --rtol (1e-9)
+   relative error. If they do not, the timing is meaningless and the script stops.
+2. Timing: `./strnn bench` (Java, medians after a warm-up, --threads 1 and 2) and
+   benchmarks/pytorch/bench_torch.py (PyTorch, both schedules, --threads 2), at each batch size.
+   PyTorch's baseline is its faster schedule. Peak memory: Java's peak heap from the bench, and the
+   peak resident set of each process (GNU time), which includes each runtime's own footprint.
+3. A table of throughput and the Java/PyTorch ratios, plus one JSON object (--json-out).
+
+Run from the repository root with Debian's Python:   /usr/bin/python3 benchmarks/compare.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TORCH_DIR = os.path.join(ROOT, "benchmarks", "pytorch")
+STRNN = os.path.join(ROOT, "strnn")
+PY = "/usr/bin/python3"
+
+
+def run(cmd, **kw):
+    """Runs a command, failing loudly with its stderr."""
+    p = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if p.returncode != 0:
+        sys.exit(f"compare: failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr.strip()}")
+    return p
+
+
+def timed_rss(cmd):
+    """Runs under GNU time; returns (stdout, peak RSS in MB)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as f:
+        p = run(["/usr/bin/time", "-f", "%M", "-o", f.name] + cmd)
+        return p.stdout, int(f.read().strip().splitlines()[-1]) / 1024.0
+
+
+def check_agreement(batch: int, rtol: float, workdir: str) -> str:
+    model = os.path.join(workdir, "m.npz")
+    data = os.path.join(workdir, f"b{batch}.npz")
+    java = os.path.join(workdir, f"g{batch}.npz")
+    if not os.path.exists(model):
+        run([STRNN, "init", "--out", model, "--seed", "3"])
+    run([PY, os.path.join(TORCH_DIR, "strnn_torch.py"), "batch", "--out", data, "--size", str(batch)])
+    run([STRNN, "grad", "--model", model, "--batch", data, "--out", java])
+    p = subprocess.run([PY, os.path.join(TORCH_DIR, "grad_check.py"), "--model", model, "--batch", data,
+                        "--compare", java, "--rtol", str(rtol)], capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit(f"compare: Java and PyTorch disagree at batch {batch}; not timing.\n{p.stdout}{p.stderr}")
+    return p.stdout.strip().splitlines()[-1]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--batches", default="32,128")
+    ap.add_argument("--rtol", type=float, default=1e-9)
+    ap.add_argument("--java-warmup", type=int, default=20)
+    ap.add_argument("--java-iterations", type=int, default=30)
+    ap.add_argument("--torch-args", default="", help="extra arguments for bench_torch.py")
+    ap.add_argument("--json-out", help="also write the JSON result here")
+    args = ap.parse_args()
+    batches = [int(b) for b in args.batches.split(",")]
+
+    with tempfile.TemporaryDirectory() as work:
+        agreement = {b: check_agreement(b, args.rtol, work) for b in batches}
+        for b, line in agreement.items():
+            print(f"agreement at batch {b}: {line}", file=sys.stderr)
+
+        java = {}
+        for b in batches:
+            for threads in (1, 2):
+                out, rss = timed_rss([STRNN, "bench", "--batch", str(b), "--threads", str(threads), "--json",
+                                      "--warmup", str(args.java_warmup), "--iterations", str(args.java_iterations)])
+                r = json.loads(out.strip().splitlines()[-1])
+                r["peak_rss_mb"] = rss
+                java[(b, threads)] = r
+                print(f"java batch {b} threads {threads}: {r['train_samples_per_s']:.1f} train/s, "
+                      f"{r['infer_samples_per_s']:.1f} infer/s", file=sys.stderr)
+
+        torch_out = run([PY, os.path.join(TORCH_DIR, "bench_torch.py"), "--batches", args.batches, "--threads", "2"]
+                        + args.torch_args.split()).stdout
+        torch = json.loads(torch_out)
+
+    rows = []
+    for b in batches:
+        per = torch["results"][str(b)]
+        best_train = max(per, key=lambda s: per[s]["train_samples_per_s"])
+        best_infer = max(per, key=lambda s: per[s]["infer_samples_per_s"])
+        t_train = per[best_train]["train_samples_per_s"]
+        t_infer = per[best_infer]["infer_samples_per_s"]
+        t_rss = per[best_train]["peak_rss_mb"]
+        for threads in (1, 2):
+            j = java[(b, threads)]
+            rows.append({
+                "batch": b, "java_threads": threads,
+                "java_train_samples_per_s": j["train_samples_per_s"],
+                "torch_train_samples_per_s": t_train, "torch_train_schedule": best_train,
+                "train_ratio": j["train_samples_per_s"] / t_train,
+                "java_infer_samples_per_s": j["infer_samples_per_s"],
+                "torch_infer_samples_per_s": t_infer, "torch_infer_schedule": best_infer,
+                "infer_ratio": j["infer_samples_per_s"] / t_infer,
+                "java_peak_heap_mb": j["peak_heap_mb"], "java_peak_rss_mb": j["peak_rss_mb"],
+                "torch_peak_rss_mb": t_rss, "rss_ratio": j["peak_rss_mb"] / t_rss,
+            })
+
+    print(f"\nSTRNN, SEED defaults, float64; {torch['machine'].get('cpu_model', platform.processor())}, "
+          f"{os.cpu_count()} cores; torch {torch['torch']} with 2 threads")
+    print(f"{'batch':>5} {'java thr':>8} | {'train/s java':>12} {'torch':>8} {'ratio':>6} | "
+          f"{'infer/s java':>12} {'torch':>8} {'ratio':>6} | {'RSS MB java':>11} {'torch':>6} | {'heap MB':>7}")
+    for r in rows:
+        print(f"{r['batch']:>5} {r['java_threads']:>8} | {r['java_train_samples_per_s']:>12.1f} "
+              f"{r['torch_train_samples_per_s']:>8.1f} {r['train_ratio']:>6.2f} | "
+              f"{r['java_infer_samples_per_s']:>12.1f} {r['torch_infer_samples_per_s']:>8.1f} "
+              f"{r['infer_ratio']:>6.2f} | {r['java_peak_rss_mb']:>11.0f} {r['torch_peak_rss_mb']:>6.0f} | "
+              f"{r['java_peak_heap_mb']:>7.0f}")
+    result = {"rows": rows, "agreement": {str(k): v for k, v in agreement.items()}, "torch": torch,
+              "java": {f"{b}/{t}": v for (b, t), v in java.items()}}
+    if args.json_out:
+        with open(args.json_out, "w") as f:
+            json.dump(result, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
