@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
@@ -57,7 +56,7 @@ public final class Png {
         if (!overwrite && Files.exists(file)) {
             throw new FileAlreadyExistsException(file.toString(), null, REFUSAL);
         }
-        Path tmp = createSibling(file);
+        Path tmp = org.strnn.nn.io.AtomicFile.createSibling(file);
         try {
             // Encoding through a memory cache keeps ImageIO from spilling a cache file into java.io.tmpdir.
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE);
@@ -81,24 +80,6 @@ public final class Png {
             }
         } finally {
             Files.deleteIfExists(tmp);
-        }
-    }
-
-    /**
-     * A new empty hidden file next to {@code file}. Not {@code Files.createTempFile}: that makes the
-     * file owner-only, and the rename would carry those permissions over to the user's picture.
-     */
-    private static Path createSibling(Path file) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-            Path tmp = file.resolveSibling("." + file.getFileName() + "." + suffix + ".tmp");
-            try {
-                return Files.createFile(tmp);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 9) {
-                    throw e;
-                }
-            }
         }
     }
 }

@@ -47,7 +47,7 @@ public final class AtomicFile {
         }
         Path tmp;
         try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            tmp = createSibling(abs);
         } catch (IOException e) {
             throw new ModelFileException(target, "cannot create a temporary file in " + dir + ": " + e.getMessage(), e);
         }
@@ -73,6 +73,25 @@ public final class AtomicFile {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
                     // the write already failed; a stray temporary file is the lesser problem
+                }
+            }
+        }
+    }
+
+    /**
+     * A new empty hidden file next to {@code file}, for writing and then renaming onto it. Not
+     * {@code Files.createTempFile}: that makes the file owner-only, and the rename would carry those
+     * permissions over to the user's file; this one gets the default permissions (the umask).
+     */
+    public static Path createSibling(Path file) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            String suffix = Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36);
+            Path tmp = file.resolveSibling("." + file.getFileName() + "." + suffix + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 9) {
+                    throw e;
                 }
             }
         }
