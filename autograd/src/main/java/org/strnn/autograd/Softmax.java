@@ -28,6 +28,19 @@ final class Softmax {
         }
     }
 
+    /** log sum_j exp(x[o + j]) over one row of c values, computed as max + log sum exp(x - max). */
+    static double logSumExp(double[] x, int o, int c) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < c; j++) {
+            max = Math.max(max, x[o + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < c; j++) {
+            sum += Math.exp(x[o + j] - max);
+        }
+        return max + Math.log(sum);
+    }
+
     /** y_i = softmax(x_i) per row. dx_i = y_i * (g_i - <g_i, y_i>). */
     static Tensor softmax(Tensor x) {
         int r = x.rows();
@@ -60,15 +73,7 @@ final class Softmax {
         DMatrixRMaj out = Arithmetic.like(x);
         for (int i = 0; i < r; i++) {
             int o = i * c;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < c; j++) {
-                max = Math.max(max, xs[o + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < c; j++) {
-                sum += Math.exp(xs[o + j] - max);
-            }
-            double lse = max + Math.log(sum);
+            double lse = logSumExp(xs, o, c);
             for (int j = 0; j < c; j++) {
                 out.data[o + j] = xs[o + j] - lse;
             }
@@ -108,17 +113,8 @@ final class Softmax {
         softmaxRows(xs, p, r, c);
         double loss = 0;
         for (int i = 0; i < r; i++) {
-            int o = i * c;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < c; j++) {
-                max = Math.max(max, xs[o + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < c; j++) {
-                sum += Math.exp(xs[o + j] - max);
-            }
             // -log softmax = logsumexp - x_y, kept in log space so a confident wrong answer stays finite.
-            loss += max + Math.log(sum) - xs[o + y[i]];
+            loss += logSumExp(xs, i * c, c) - xs[i * c + y[i]];
         }
         DMatrixRMaj out = new DMatrixRMaj(1, 1, true, loss / r);
         return Tensor.derived("softmaxCrossEntropy", out, g -> {

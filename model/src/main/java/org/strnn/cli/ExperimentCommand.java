@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.strnn.autograd.Parallel;
 import org.strnn.datasets.Split;
 import org.strnn.datasets.faces.CkPlusDataset;
 import org.strnn.datasets.faces.CkPlusReader;
@@ -72,12 +71,7 @@ final class ExperimentCommand implements Command {
         o.add(Option.value("features", "KIND", "de_lds", "seed: de_lds or de_movingave"));
         o.add(Option.value("grid", "HxW", "6x6", "faces: the patch lattice"));
         o.add(Option.value("patch", "PxP", "4x4", "faces: pixels per patch"));
-        o.add(Option.value("epochs", "N", "20", "passes over each training set"));
-        o.add(Option.value("batch", "N", "32", "samples per Adam step"));
-        o.add(Option.value("lr", "X", "1e-3", "Adam learning rate"));
-        o.add(Option.value("clip", "X", "0", "clip the global gradient norm (0: off)"));
-        o.add(Option.value("seed", "N", "1", "seed of each model's weights and shuffling"));
-        o.add(Option.value("threads", "N", "1", "threads (results do not depend on it)"));
+        o.addAll(ModelOptions.TRAINING);
         o.addAll(ModelOptions.OPTIONS);
         o.add(Option.value("out", "DIR", "runs/experiment-<source>", "where results and models go"));
         o.add(Option.flag("force", "start over in --out even if it holds results of other settings"));
@@ -93,13 +87,11 @@ final class ExperimentCommand implements Command {
     public int run(Args args, Console console) throws IOException {
         args.positionalCount(1, 1, "a data source: seed:DIR or faces:DIR");
         String source = args.positional().get(0);
-        TrainSettings settings = new TrainSettings(args.integer("epochs", 1, 100_000), args.integer("batch", 1, 1_000_000),
-                args.number("lr", 1e-12, 10), args.number("clip", 0, 1e12), args.longValue("seed"));
+        TrainSettings settings = ModelOptions.settings(args);
         int steps = args.integer("steps", 1, 1000);
         List<Experiment> experiments = experiments(source, args, steps);
         Path out = args.has("out") ? args.path("out")
                 : Path.of("runs", "experiment-" + Path.of(source.substring(source.indexOf(':') + 1)).getFileName());
-        Parallel.setThreads(args.integer("threads", 1, 256));
 
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("source", source);

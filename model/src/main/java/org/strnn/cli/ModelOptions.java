@@ -8,8 +8,25 @@ import org.strnn.model.Merge;
 import org.strnn.model.SparsityMode;
 import org.strnn.model.StrnnConfig;
 
-/** The model's hyper-parameters and ablation switches on the command line; defaults from the spec. */
+/** The model's hyper-parameters, ablation switches and training settings on the command line; defaults from the spec. */
 final class ModelOptions {
+
+    /** Training settings shared by train and experiment. */
+    static final List<Option> TRAINING = List.of(
+            Option.value("epochs", "N", "20", "passes over the training data"),
+            Option.value("batch", "N", "32", "samples per Adam step"),
+            Option.value("lr", "X", "1e-3", "Adam learning rate"),
+            Option.value("clip", "X", "0", "clip the global gradient norm (0: off)"),
+            Option.value("seed", "N", "1", "seed of the initial weights and the shuffling"),
+            Option.value("threads", "N", "1", "threads for the heavy ops (results do not depend on it)"));
+
+    /** The training settings of {@code args}; also sets the thread count. */
+    static org.strnn.train.TrainSettings settings(Args args) {
+        org.strnn.autograd.Parallel.setThreads(args.integer("threads", 1, 256));
+        return new org.strnn.train.TrainSettings(args.integer("epochs", 1, 100_000),
+                args.integer("batch", 1, 1_000_000), args.number("lr", 1e-12, 10), args.number("clip", 0, 1e12),
+                args.longValue("seed"));
+    }
 
     static final List<Option> OPTIONS = List.of(
             Option.value("ds", "N", "30", "spatial hidden size"),

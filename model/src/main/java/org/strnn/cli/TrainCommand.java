@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.strnn.autograd.Parallel;
 import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.Split;
 import org.strnn.model.StrnnModel;
@@ -55,12 +54,7 @@ final class TrainCommand implements Command {
         o.add(Option.value("data", "SOURCE", "synthetic", "training data (and its own test split)"));
         o.add(Option.value("test", "SOURCE", null, "evaluate on this source instead of --data's test split"));
         o.addAll(DataSources.OPTIONS);
-        o.add(Option.value("epochs", "N", "20", "passes over the training data"));
-        o.add(Option.value("batch", "N", "32", "samples per Adam step"));
-        o.add(Option.value("lr", "X", "1e-3", "Adam learning rate"));
-        o.add(Option.value("clip", "X", "0", "clip the global gradient norm (0: off)"));
-        o.add(Option.value("seed", "N", "1", "seed of the initial weights and the shuffling"));
-        o.add(Option.value("threads", "N", "1", "threads for the heavy ops (results do not depend on it)"));
+        o.addAll(ModelOptions.TRAINING);
         o.addAll(ModelOptions.OPTIONS);
         o.add(Option.value("out", "DIR", "runs/train-<time>", "where the model, history and pictures go"));
         o.add(Option.value("resume", "MODEL", null, "continue training from a checkpoint (to --epochs in total)"));
@@ -75,9 +69,8 @@ final class TrainCommand implements Command {
     public int run(Args args, Console console) throws IOException {
         args.positionalCount(0, 0, "no positional arguments");
         int threads = args.integer("threads", 1, 256);
-        int epochs = args.integer("epochs", 1, 100_000);
-        TrainSettings settings = new TrainSettings(epochs, args.integer("batch", 1, 1_000_000),
-                args.number("lr", 1e-12, 10), args.number("clip", 0, 1e12), args.longValue("seed"));
+        TrainSettings settings = ModelOptions.settings(args);
+        int epochs = settings.epochs();
         Path resume = args.path("resume");
         StrnnFile.Contents checkpoint = resume == null ? null : StrnnFile.load(resume);
         Path out = outputDirectory(args, resume);
@@ -112,7 +105,6 @@ final class TrainCommand implements Command {
         Trainer.checkCompatible(model.config(), train, "training");
         Trainer.checkCompatible(model.config(), test, "test");
 
-        Parallel.setThreads(threads);
         Files.createDirectories(out);
         Trainer trainer = new Trainer(model, settings);
         trainer.restoreHistory(done);

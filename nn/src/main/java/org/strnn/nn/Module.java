@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import org.strnn.autograd.Tensor;
+import org.strnn.nn.io.NpyArray;
 
 /**
  * A part of a model that owns named parameters and, possibly, child modules.
@@ -206,9 +207,9 @@ public abstract class Module {
             if (shape == null) {
                 problems.add(name + " has no shape");
             } else if (!fits(shape, p)) {
-                problems.add(name + " is " + shapeString(shape) + " but the model's is " + p.shape());
+                problems.add(name + " is " + NpyArray.shapeString(shape) + " but the model's is " + p.shape());
             } else if (v.length != p.size()) {
-                problems.add(name + " has " + v.length + " values for shape " + shapeString(shape));
+                problems.add(name + " has " + v.length + " values for shape " + NpyArray.shapeString(shape));
             }
         }
         if (!problems.isEmpty()) {
@@ -226,15 +227,6 @@ public abstract class Module {
             return p.rows() == 1 && shape[0] == p.cols();
         }
         return shape.length == 2 && shape[0] == p.rows() && shape[1] == p.cols();
-    }
-
-    /** NumPy's notation: {@code (3,)} or {@code (2, 3)}. */
-    static String shapeString(int[] shape) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(shape[i]);
-        }
-        return sb.append(shape.length == 1 ? ",)" : ")").toString();
     }
 
     /** The class name and every parameter with its shape, e.g. {@code Linear(W 3x4, b 1x3)}. */
