@@ -1,0 +1,89 @@
+package org.strnn.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The embedding API: no allocation beyond the result, and safe to share between threads. */
+class StrnnClassifierTest {
+
+    private static double[][][] sample(StrnnConfig c, SplittableRandom rng) {
+        double[][][] x = new double[c.steps()][c.vertices()][c.features()];
+        for (double[][] slice : x) {
+            for (double[] v : slice) {
+                for (int f = 0; f < v.length; f++) {
+                    v[f] = rng.nextGaussian();
+                }
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void aWarmPredictAllocatesOnlyItsResult() {
+        var bean = ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
+                "needs com.sun.management.ThreadMXBean to count allocated bytes");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        StrnnConfig c = StrnnConfig.seedDefaults();
+        StrnnClassifier clf = StrnnClassifier.of(new StrnnModel(c, new SplittableRandom(1)));
+        double[][][] x = sample(c, new SplittableRandom(2));
+        for (int i = 0; i < 50; i++) {
+            clf.predict(x);
+        }
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        int calls = 200;
+        for (int i = 0; i < calls; i++) {
+            clf.predict(x);
+        }
+        long perCall = (threads.getThreadAllocatedBytes(id) - before) / calls;
+        // The result, double[3], is 40 bytes with its header; nothing else may be allocated.
+        assertTrue(perCall <= 64, perCall + " bytes allocated per predict call");
+    }
+
+    @Test
+    void concurrentCallersGetTheSameAnswersAsOneCaller() throws Exception {
+        StrnnConfig c = StrnnConfig.seedDefaults();
+        StrnnClassifier clf = StrnnClassifier.of(new StrnnModel(c, new SplittableRandom(3)));
+        SplittableRandom rng = new SplittableRandom(4);
+        List<double[][][]> inputs = new ArrayList<>();
+        List<double[]> expected = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            inputs.add(sample(c, rng));
+            expected.add(clf.predict(inputs.get(i)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int job = 0; job < 8; job++) {
+                int offset = job;
+                results.add(pool.submit(() -> {
+                    for (int round = 0; round < 20; round++) {
+                        int i = (offset + round) % inputs.size();
+                        assertArrayEquals(expected.get(i), clf.predict(inputs.get(i)), 0.0);
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> f : results) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double[][][][] batch = inputs.toArray(new double[0][][][]);
+        double[][] all = clf.predict(batch);
+        for (int i = 0; i < all.length; i++) {
+            assertArrayEquals(expected.get(i), all[i], 1e-15);
+        }
+    }
+}
