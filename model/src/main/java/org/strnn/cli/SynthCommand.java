@@ -39,7 +39,8 @@ final class SynthCommand implements Command {
     @Override
     public List<Option> options() {
         return List.of(
-                Option.value("subjects", "N", "3", "subjects to write"),
+                Option.value("subjects", "N", null, "subjects to write (default: 3 for seed, 10 for faces, which "
+                        + "10-fold cross-validation needs)"),
                 Option.value("sessions", "N", "2", "seed: sessions per subject (1-3)"),
                 Option.value("trial-seconds", "N", null, "seed: make every trial N seconds long instead of SEED's "
                         + "lengths (smaller files)"),
@@ -51,7 +52,7 @@ final class SynthCommand implements Command {
         args.positionalCount(2, 2, "a kind (seed or faces) and a directory");
         String kind = args.positional().get(0);
         Path dir = Path.of(args.positional().get(1));
-        int subjects = args.integer("subjects", 1, 1000);
+        int subjects = args.has("subjects") ? args.integer("subjects", 1, 1000) : kind.equals("faces") ? 10 : 3;
         SplittableRandom rng = new SplittableRandom(args.longValue("seed"));
         switch (kind) {
             case "seed" -> {
