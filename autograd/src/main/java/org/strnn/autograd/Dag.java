@@ -15,11 +15,18 @@ public final class Dag {
     private final int[][] predecessors;
     private final int[][] levels;
     private final int[] levelOf;
+    private final int[] order;
 
     private Dag(int[][] predecessors, int[][] levels, int[] levelOf) {
         this.predecessors = predecessors;
         this.levels = levels;
         this.levelOf = levelOf;
+        this.order = new int[predecessors.length];
+        int at = 0;
+        for (int[] level : levels) {
+            System.arraycopy(level, 0, order, at, level.length);
+            at += level.length;
+        }
     }
 
     /**
@@ -134,6 +141,15 @@ public final class Dag {
 
     int[] levelUnsafe(int l) {
         return levels[l];
+    }
+
+    /** Every vertex, level by level: a topological order (each vertex after its predecessors). */
+    public int[] order() {
+        return order.clone();
+    }
+
+    int[] orderUnsafe() {
+        return order;
     }
 
     /** The level of vertex v. */

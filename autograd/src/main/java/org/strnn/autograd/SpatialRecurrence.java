@@ -1,0 +1,410 @@
+package org.strnn.autograd;
+
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.strnn.autograd.kernel.Rows;
+
+/**
+ * One direction of STRNN's spatial layer as a single op (spec sections 3 and 4): the input
+ * projection, the recurrence over a {@link Dag} and the sparse projection, for every row at once.
+ *
+ * <pre>
+ *   h_v = act( U x_v + W p_v + b ),   p_v = sum_{u in pred(v)} h_u,
+ *   S = H G,   y[g, j*K + k] = S[j, k]
+ * </pre>
+ *
+ * <p>Row g of {@code x} (rows x n*d) is one slice, with vertex v's features in columns
+ * {@code v*d .. v*d+d-1}; {@code H = [h_1 ... h_n]} (h x n) holds its hidden states, and row g of the
+ * result (rows x h*K) is the row-major vec of {@code S}. {@code U} is h x d, {@code W} is h x h,
+ * {@code b} is 1 x h and {@code G} is n x K. The op equals
+ * {@code mixBlocks(dagRecurrence(reshape(reshape(x, rows*n, d) U^T, rows, n*h), W, b, dag, act), G, h)};
+ * fused, it keeps only the hidden states for the backward pass.
+ *
+ * <p>Backward, per slice, with {@code dS} the upstream gradient (h x K): {@code dG += H^T dS} and
+ * {@code dH = dS G^T}; then, vertex by vertex in reverse topological order,
+ * {@code dA_v = dh_v (.) act'(h_v)}, {@code dh_u += W^T dA_v} for every predecessor u,
+ * {@code dW += dA_v p_v^T}, {@code dU += dA_v x_v^T}, {@code db += dA_v} and
+ * {@code dx_v = U^T dA_v}. A vertex's successors come later in topological order, so its gradient
+ * is complete when it is reached.
+ *
+ * <p>Layout: a slice's vertex rows are separate zero-padded arrays, which the JIT vectorises (see
+ * {@link Rows}); slices are split into {@link Parallel} chunks and processed one at a time, so a
+ * slice's working set stays in the L1 cache. Weight gradients are summed per chunk and the chunk
+ * sums added in chunk order, so results do not depend on the thread count.
+ */
+public final class SpatialRecurrence {
+
+    private SpatialRecurrence() {
+    }
+
+    /**
+     * The weights of one direction, packed for the kernels: rows padded with zeros to a multiple
+     * of 4 values. A packed copy does not follow later changes of the arrays it was made from.
+     */
+    public static final class Weights {
+        final int n;
+        final int d;
+        final int h;
+        final int k;
+        final int hp;
+        final int np;
+        /** h + d rows of hp: rows 0..h-1 are W^T, rows h..h+d-1 are U^T. */
+        final double[][] inT;
+        /** h rows of hp: W. */
+        final double[][] w;
+        /** hp values: b. */
+        final double[] bias;
+        /** n x K, row-major: G. */
+        final double[] g;
+
+        private Weights(int n, int d, int h, int k) {
+            this.n = n;
+            this.d = d;
+            this.h = h;
+            this.k = k;
+            this.hp = Rows.padded(h);
+            this.np = Rows.padded(n);
+            this.inT = new double[h + d][hp];
+            this.w = new double[h][hp];
+            this.bias = new double[hp];
+            this.g = new double[n * k];
+        }
+
+        /**
+         * Packs row-major {@code u} (h x d), {@code w} (h x h), {@code b} (h) and {@code g}
+         * (n x k), for a DAG of n vertices with d features per vertex.
+         */
+        public static Weights pack(double[] u, double[] w, double[] b, double[] g, int n, int d, int h, int k) {
+            if (u.length != h * d || w.length != h * h || b.length != h || g.length != n * k) {
+                throw new IllegalArgumentException("weights do not match n=" + n + ", d=" + d + ", h=" + h + ", K=" + k
+                        + ": got " + u.length + ", " + w.length + ", " + b.length + " and " + g.length + " values");
+            }
+            Weights p = new Weights(n, d, h, k);
+            for (int i = 0; i < h; i++) {
+                for (int j = 0; j < h; j++) {
+                    p.inT[j][i] = w[i * h + j];
+                    p.w[i][j] = w[i * h + j];
+                }
+                for (int f = 0; f < d; f++) {
+                    p.inT[h + f][i] = u[i * d + f];
+                }
+            }
+            System.arraycopy(b, 0, p.bias, 0, h);
+            System.arraycopy(g, 0, p.g, 0, n * k);
+            return p;
+        }
+
+        /** The result's width, h*K. */
+        public int outputWidth() {
+            return h * k;
+        }
+    }
+
+    /** Scratch for {@link #forwardRows}: one per thread; allocates nothing once made. */
+    public static final class Workspace {
+        final double[][] hv;
+        final double[] s;
+        final double[][] st;
+
+        public Workspace(Weights wt) {
+            hv = new double[wt.n][wt.hp];
+            s = new double[wt.h + wt.d];
+            st = new double[wt.k][wt.hp];
+        }
+    }
+
+    static Tensor apply(Tensor x, Tensor u, Tensor w, Tensor b, Tensor g, Dag dag, Activation act) {
+        int n = dag.size();
+        int h = w.rows();
+        int d = u.cols();
+        int k = g.cols();
+        String op = "spatialRecurrence";
+        ShapeCheck.require(w.cols() == h, op, "W must be square, got " + w.shape());
+        ShapeCheck.require(u.rows() == h, op, "U " + u.shape() + " must have h=" + h + " rows to match W " + w.shape());
+        ShapeCheck.require(b.rows() == 1 && b.cols() == h, op, "b must be 1x" + h + " to match W " + w.shape()
+                + ", got " + b.shape());
+        ShapeCheck.require(g.rows() == n, op, "G " + g.shape() + " must have one row per vertex (the DAG has " + n + ")");
+        ShapeCheck.require(x.cols() == n * d, op, "input " + x.shape() + " must have n*d = " + n + "*" + d + " = "
+                + n * d + " columns (the DAG has " + n + " vertices, U is " + u.shape() + ")");
+        int rows = x.rows();
+        int chunks = Parallel.chunks(rows);
+        Weights wt = Weights.pack(u.value.data, w.value.data, b.value.data, g.value.data, n, d, h, k);
+        DMatrixRMaj out = new DMatrixRMaj(rows, h * k);
+        double[] hs = new double[rows * n * h];
+        double[] xs = x.value.data;
+        double[] ys = out.data;
+        Parallel.forEach(chunks, c -> forwardRows(dag, act, wt, xs, hs, ys, Parallel.chunkStart(c, chunks, rows),
+                Parallel.chunkStart(c + 1, chunks, rows), new Workspace(wt)));
+        return Tensor.derived(op, out, grad -> {
+            boolean wantIn = u.requiresGrad() || w.requiresGrad();
+            boolean wantB = b.requiresGrad();
+            boolean wantG = g.requiresGrad();
+            double[] dx = x.requiresGrad() ? x.gradData() : null;
+            Partials[] parts = new Partials[chunks];
+            Parallel.forEach(chunks, c -> {
+                parts[c] = new Partials(wt, wantIn, wantB, wantG);
+                backward(dag, act, wt, xs, hs, grad.data, dx, parts[c], Parallel.chunkStart(c, chunks, rows),
+                        Parallel.chunkStart(c + 1, chunks, rows));
+            });
+            for (Partials p : parts) {
+                p.addTo(wt, w.requiresGrad() ? w.gradData() : null, u.requiresGrad() ? u.gradData() : null,
+                        wantB ? b.gradData() : null, wantG ? g.gradData() : null);
+            }
+        }, x, u, w, b, g);
+    }
+
+    /**
+     * The forward kernel on raw row-major storage, for rows {@code [r0, r1)}: reads {@code xs}
+     * (rows x n*d), writes the result rows into {@code ys} (rows x h*K) and, unless {@code hs} is
+     * null, the hidden states into {@code hs} (rows x n*h, vertex v of row g at
+     * {@code (g*n + v)*h}). Allocates nothing; used by the op and by allocation-free inference.
+     */
+    public static void forwardRows(Dag dag, Activation act, Weights wt, double[] xs, double[] hs, double[] ys,
+                                   int r0, int r1, Workspace ws) {
+        int n = wt.n;
+        int d = wt.d;
+        int h = wt.h;
+        int hp = wt.hp;
+        int[] order = dag.orderUnsafe();
+        double[][] hv = ws.hv;
+        double[] s = ws.s;
+        for (int g = r0; g < r1; g++) {
+            int xRow = g * n * d;
+            for (int v : order) {
+                int[] preds = dag.predecessorsUnsafe(v);
+                double[] a = hv[v];
+                System.arraycopy(wt.bias, 0, a, 0, hp);
+                int first = h;
+                if (preds.length > 0) {
+                    predecessorSum(hv, preds, s, h);
+                    first = 0;
+                }
+                System.arraycopy(xs, xRow + v * d, s, h, d);
+                Rows.addScaled(a, s, 0, 1, wt.inT, first, h + d, hp);
+                activate(act, a, hp);
+            }
+            if (hs != null) {
+                int at = g * n * h;
+                for (int v = 0; v < n; v++) {
+                    System.arraycopy(hv[v], 0, hs, at + v * h, h);
+                }
+            }
+            project(wt, hv, ws.st, ys, g);
+        }
+    }
+
+    /** {@code s[0..w) = sum_{u in preds} hv[u][0..w)}, in the order of {@code preds}. */
+    private static void predecessorSum(double[][] hv, int[] preds, double[] s, int w) {
+        double[] a = hv[preds[0]];
+        switch (preds.length) {
+            case 1 -> System.arraycopy(a, 0, s, 0, w);
+            case 2 -> {
+                double[] b = hv[preds[1]];
+                for (int j = 0; j < w; j++) {
+                    s[j] = a[j] + b[j];
+                }
+            }
+            case 3 -> {
+                double[] b = hv[preds[1]];
+                double[] c = hv[preds[2]];
+                for (int j = 0; j < w; j++) {
+                    s[j] = a[j] + b[j] + c[j];
+                }
+            }
+            default -> {
+                System.arraycopy(a, 0, s, 0, w);
+                for (int q = 1; q < preds.length; q++) {
+                    double[] b = hv[preds[q]];
+                    for (int j = 0; j < w; j++) {
+                        s[j] += b[j];
+                    }
+                }
+            }
+        }
+    }
+
+    private static void activate(Activation act, double[] a, int n) {
+        if (act == Activation.RELU) {
+            for (int j = 0; j < n; j++) {
+                double x = a[j];
+                a[j] = x > 0 ? x : 0.0;
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                a[j] = act.apply(a[j]);
+            }
+        }
+    }
+
+    /** {@code out = dh (.) act'(y)}, the derivative taken from the output y. */
+    private static void derivative(Activation act, double[] dh, double[] y, double[] out, int n) {
+        if (act == Activation.RELU) {
+            for (int j = 0; j < n; j++) {
+                out[j] = y[j] > 0 ? dh[j] : 0.0;
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                out[j] = dh[j] * act.derivativeFromOutput(y[j]);
+            }
+        }
+    }
+
+    /** Row g of the result: {@code S^T = G^T H^T} (K rows of h), stored transposed as vec(S). */
+    private static void project(Weights wt, double[][] hv, double[][] st, double[] ys, int g) {
+        int k = wt.k;
+        int h = wt.h;
+        int out = g * h * k;
+        for (int c = 0; c < k; c++) {
+            double[] row = st[c];
+            Arrays.fill(row, 0.0);
+            Rows.addScaled(row, wt.g, c, k, hv, 0, wt.n, wt.hp);
+            for (int j = 0; j < h; j++) {
+                ys[out + j * k + c] = row[j];
+            }
+        }
+    }
+
+    /** One chunk's share of the weight gradients, in the packed layout. */
+    private static final class Partials {
+        /** h + d rows of hp: dW^T then dU^T. */
+        final double[][] dInT;
+        final double[] db;
+        /** K rows of np: dG^T. */
+        final double[][] dGT;
+
+        Partials(Weights wt, boolean wantIn, boolean wantB, boolean wantG) {
+            dInT = wantIn ? new double[wt.h + wt.d][wt.hp] : null;
+            db = wantB ? new double[wt.hp] : null;
+            dGT = wantG ? new double[wt.k][wt.np] : null;
+        }
+
+        void addTo(Weights wt, double[] dw, double[] du, double[] db, double[] dg) {
+            int h = wt.h;
+            int d = wt.d;
+            int k = wt.k;
+            if (dw != null) {
+                for (int i = 0; i < h; i++) {
+                    for (int j = 0; j < h; j++) {
+                        dw[i * h + j] += dInT[j][i];
+                    }
+                }
+            }
+            if (du != null) {
+                for (int i = 0; i < h; i++) {
+                    for (int f = 0; f < d; f++) {
+                        du[i * d + f] += dInT[h + f][i];
+                    }
+                }
+            }
+            if (db != null) {
+                for (int j = 0; j < h; j++) {
+                    db[j] += this.db[j];
+                }
+            }
+            if (dg != null) {
+                for (int v = 0; v < wt.n; v++) {
+                    for (int c = 0; c < k; c++) {
+                        dg[v * k + c] += dGT[c][v];
+                    }
+                }
+            }
+        }
+    }
+
+    private static void backward(Dag dag, Activation act, Weights wt, double[] xs, double[] hs, double[] up,
+                                 double[] dx, Partials part, int r0, int r1) {
+        int n = wt.n;
+        int d = wt.d;
+        int h = wt.h;
+        int k = wt.k;
+        int hp = wt.hp;
+        int[] order = dag.orderUnsafe();
+        double[][] hv = new double[n][hp];
+        double[][] dh = new double[n][hp];
+        double[][] dst = new double[k][hp];
+        double[][] ht = part.dGT != null ? new double[h][wt.np] : null;
+        double[] dp = new double[hp];
+        // Up to four vertices' dA and inputs [p; x], for one rank-4 update of dW^T and dU^T.
+        double[][] dA = new double[4][hp];
+        double[][] in = new double[4][h + d];
+        boolean stash = part.dInT != null || part.db != null;
+        int slot = 0;
+        for (int g = r0; g < r1; g++) {
+            int at = g * n * h;
+            for (int v = 0; v < n; v++) {
+                System.arraycopy(hs, at + v * h, hv[v], 0, h);
+            }
+            int o = g * h * k;
+            for (int c = 0; c < k; c++) {
+                double[] row = dst[c];
+                for (int j = 0; j < h; j++) {
+                    row[j] = up[o + j * k + c];
+                }
+            }
+            if (ht != null) {
+                for (int v = 0; v < n; v++) {
+                    double[] row = hv[v];
+                    for (int j = 0; j < h; j++) {
+                        ht[j][v] = row[j];
+                    }
+                }
+                for (int c = 0; c < k; c++) {
+                    Rows.addScaled(part.dGT[c], dst[c], 0, 1, ht, 0, h, wt.np);
+                }
+            }
+            for (int v = 0; v < n; v++) {
+                Arrays.fill(dh[v], 0.0);
+                Rows.addScaled(dh[v], wt.g, v * k, 1, dst, 0, k, hp);
+            }
+            int xRow = g * n * d;
+            for (int q = n - 1; q >= 0; q--) {
+                int v = order[q];
+                double[] a = dA[slot];
+                derivative(act, dh[v], hv[v], a, hp);
+                int[] preds = dag.predecessorsUnsafe(v);
+                if (preds.length > 0) {
+                    Arrays.fill(dp, 0.0);
+                    Rows.addScaled(dp, a, 0, 1, wt.w, 0, h, hp);
+                    for (int u : preds) {
+                        Rows.add(dh[u], dp, hp);
+                    }
+                }
+                if (dx != null) {
+                    for (int f = 0; f < d; f++) {
+                        double[] uf = wt.inT[h + f];
+                        double sum = 0;
+                        for (int j = 0; j < h; j++) {
+                            sum += uf[j] * a[j];
+                        }
+                        dx[xRow + v * d + f] += sum;
+                    }
+                }
+                if (stash) {
+                    double[] z = in[slot];
+                    if (preds.length > 0) {
+                        predecessorSum(hv, preds, z, h);
+                    } else {
+                        Arrays.fill(z, 0, h, 0.0);
+                    }
+                    System.arraycopy(xs, xRow + v * d, z, h, d);
+                    if (++slot == 4) {
+                        flush(part, in, dA, 4, h + d, hp);
+                        slot = 0;
+                    }
+                }
+            }
+        }
+        flush(part, in, dA, slot, h + d, hp);
+    }
+
+    private static void flush(Partials part, double[][] in, double[][] dA, int count, int m, int hp) {
+        if (part.dInT != null) {
+            Rows.addOuter(part.dInT, in, dA, count, m, hp);
+        }
+        if (part.db != null) {
+            for (int t = 0; t < count; t++) {
+                Rows.add(part.db, dA[t], hp);
+            }
+        }
+    }
+}
