@@ -223,11 +223,15 @@ public final class SpatialRecurrence {
         }
     }
 
+    /**
+     * {@code a = act(a)}. ReLU is {@code max(a, 0)}, which compiles to a branch-free vector max: a
+     * branch on the sign of a pre-activation is mispredicted half the time. (Unlike
+     * {@link Activation#RELU}, it keeps a NaN.)
+     */
     private static void activate(Activation act, double[] a, int n) {
         if (act == Activation.RELU) {
             for (int j = 0; j < n; j++) {
-                double x = a[j];
-                a[j] = x > 0 ? x : 0.0;
+                a[j] = Math.max(a[j], 0.0);
             }
         } else {
             for (int j = 0; j < n; j++) {
@@ -236,11 +240,15 @@ public final class SpatialRecurrence {
         }
     }
 
-    /** {@code out = dh (.) act'(y)}, the derivative taken from the output y. */
+    /**
+     * {@code out = dh (.) act'(y)}, the derivative taken from the output y. For ReLU,
+     * {@code y = max(a, 0) >= 0}, and {@code min(1, y * 2^1200)} is exactly 1 for every y > 0 (the
+     * smallest positive double is 2^-1074) and 0 for y = 0: relu'(y) without a branch.
+     */
     private static void derivative(Activation act, double[] dh, double[] y, double[] out, int n) {
         if (act == Activation.RELU) {
             for (int j = 0; j < n; j++) {
-                out[j] = y[j] > 0 ? dh[j] : 0.0;
+                out[j] = dh[j] * Math.min(1.0, y[j] * 0x1p600 * 0x1p600);
             }
         } else {
             for (int j = 0; j < n; j++) {
