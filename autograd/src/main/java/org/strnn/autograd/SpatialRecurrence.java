@@ -20,12 +20,13 @@ import org.strnn.autograd.kernel.Rows;
  * {@code mixBlocks(dagRecurrence(reshape(reshape(x, rows*n, d) U^T, rows, n*h), W, b, dag, act), G, h)};
  * fused, it keeps only the hidden states for the backward pass.
  *
- * <p>Backward, per slice, with {@code dS} the upstream gradient (h x K): {@code dG += H^T dS} and
- * {@code dH = dS G^T}; then, vertex by vertex in reverse topological order,
- * {@code dA_v = dh_v (.) act'(h_v)}, {@code dh_u += W^T dA_v} for every predecessor u,
- * {@code dW += dA_v p_v^T}, {@code dU += dA_v x_v^T}, {@code db += dA_v} and
- * {@code dx_v = U^T dA_v}. A vertex's successors come later in topological order, so its gradient
- * is complete when it is reached.
+ * <p>Backward, per slice, with {@code dS} the upstream gradient (h x K): {@code dG += H^T dS},
+ * then vertex by vertex in reverse topological order, with {@code e_u = sum_{v in succ(u)} dA_v}
+ * (the successors are done by then):
+ * {@code dh_u = (dS G^T)_u + W^T e_u}, {@code dA_u = dh_u (.) act'(h_u)}, {@code dW += e_u h_u^T},
+ * {@code dU += dA_u x_u^T}, {@code db += dA_u} and {@code dx_u = U^T dA_u}. Gathering from the
+ * successors, rather than scattering {@code W^T dA_v} to every predecessor, takes one product per
+ * vertex and needs no predecessor sums.
  *
  * <p>Layout: a slice's vertex rows are separate zero-padded arrays, which the JIT vectorises (see
  * {@link Rows}); slices are split into {@link Parallel} chunks and processed one at a time, so a
@@ -48,7 +49,7 @@ public final class SpatialRecurrence {
         final int k;
         final int hp;
         final int np;
-        /** h + d rows of hp: rows 0..h-1 are W^T, rows h..h+d-1 are U^T. */
+        /** h + d + 1 rows of hp: rows 0..h-1 are W^T, rows h..h+d-1 are U^T, row h+d is b. */
         final double[][] inT;
         /** h rows of hp: W. */
         final double[][] w;
@@ -64,7 +65,7 @@ public final class SpatialRecurrence {
             this.k = k;
             this.hp = Rows.padded(h);
             this.np = Rows.padded(n);
-            this.inT = new double[h + d][hp];
+            this.inT = new double[h + d + 1][hp];
             this.w = new double[h][hp];
             this.bias = new double[hp];
             this.g = new double[n * k];
@@ -90,6 +91,7 @@ public final class SpatialRecurrence {
                 }
             }
             System.arraycopy(b, 0, p.bias, 0, h);
+            System.arraycopy(b, 0, p.inT[h + d], 0, h);
             System.arraycopy(g, 0, p.g, 0, n * k);
             return p;
         }
@@ -108,7 +110,8 @@ public final class SpatialRecurrence {
 
         public Workspace(Weights wt) {
             hv = new double[wt.n][wt.hp];
-            s = new double[wt.h + wt.d];
+            s = new double[wt.h + wt.d + 1];
+            s[wt.h + wt.d] = 1.0;
             st = new double[wt.k][wt.hp];
         }
     }
@@ -136,19 +139,19 @@ public final class SpatialRecurrence {
         Parallel.forEach(chunks, c -> forwardRows(dag, act, wt, xs, hs, ys, Parallel.chunkStart(c, chunks, rows),
                 Parallel.chunkStart(c + 1, chunks, rows), new Workspace(wt)));
         return Tensor.derived(op, out, grad -> {
-            boolean wantIn = u.requiresGrad() || w.requiresGrad();
-            boolean wantB = b.requiresGrad();
+            boolean wantW = w.requiresGrad();
+            boolean wantUb = u.requiresGrad() || b.requiresGrad();
             boolean wantG = g.requiresGrad();
             double[] dx = x.requiresGrad() ? x.gradData() : null;
             Partials[] parts = new Partials[chunks];
             Parallel.forEach(chunks, c -> {
-                parts[c] = new Partials(wt, wantIn, wantB, wantG);
+                parts[c] = new Partials(wt, wantW, wantUb, wantG);
                 backward(dag, act, wt, xs, hs, grad.data, dx, parts[c], Parallel.chunkStart(c, chunks, rows),
                         Parallel.chunkStart(c + 1, chunks, rows));
             });
             for (Partials p : parts) {
                 p.addTo(wt, w.requiresGrad() ? w.gradData() : null, u.requiresGrad() ? u.gradData() : null,
-                        wantB ? b.gradData() : null, wantG ? g.gradData() : null);
+                        b.requiresGrad() ? b.gradData() : null, wantG ? g.gradData() : null);
             }
         }, x, u, w, b, g);
     }
@@ -172,15 +175,15 @@ public final class SpatialRecurrence {
             int xRow = g * n * d;
             for (int v : order) {
                 int[] preds = dag.predecessorsUnsafe(v);
-                double[] a = hv[v];
-                System.arraycopy(wt.bias, 0, a, 0, hp);
                 int first = h;
                 if (preds.length > 0) {
                     predecessorSum(hv, preds, s, h);
                     first = 0;
                 }
                 System.arraycopy(xs, xRow + v * d, s, h, d);
-                Rows.addScaled(a, s, 0, 1, wt.inT, first, h + d, hp);
+                // a = W p + U x + 1 * b
+                double[] a = hv[v];
+                Rows.sumScaled(a, s, 0, 1, wt.inT, first, h + d + 1, hp);
                 activate(act, a, hp);
             }
             if (hs != null) {
@@ -264,8 +267,7 @@ public final class SpatialRecurrence {
         int out = g * h * k;
         for (int c = 0; c < k; c++) {
             double[] row = st[c];
-            Arrays.fill(row, 0.0);
-            Rows.addScaled(row, wt.g, c, k, hv, 0, wt.n, wt.hp);
+            Rows.sumScaled(row, wt.g, c, k, hv, 0, wt.n, wt.hp);
             for (int j = 0; j < h; j++) {
                 ys[out + j * k + c] = row[j];
             }
@@ -274,15 +276,16 @@ public final class SpatialRecurrence {
 
     /** One chunk's share of the weight gradients, in the packed layout. */
     private static final class Partials {
-        /** h + d rows of hp: dW^T then dU^T. */
-        final double[][] dInT;
-        final double[] db;
+        /** h rows of hp: dW^T. */
+        final double[][] dWT;
+        /** d + 1 rows of hp: dU^T, then db. */
+        final double[][] dUT;
         /** K rows of np: dG^T. */
         final double[][] dGT;
 
-        Partials(Weights wt, boolean wantIn, boolean wantB, boolean wantG) {
-            dInT = wantIn ? new double[wt.h + wt.d][wt.hp] : null;
-            db = wantB ? new double[wt.hp] : null;
+        Partials(Weights wt, boolean wantW, boolean wantUb, boolean wantG) {
+            dWT = wantW ? new double[wt.h][wt.hp] : null;
+            dUT = wantUb ? new double[wt.d + 1][wt.hp] : null;
             dGT = wantG ? new double[wt.k][wt.np] : null;
         }
 
@@ -293,20 +296,20 @@ public final class SpatialRecurrence {
             if (dw != null) {
                 for (int i = 0; i < h; i++) {
                     for (int j = 0; j < h; j++) {
-                        dw[i * h + j] += dInT[j][i];
+                        dw[i * h + j] += dWT[j][i];
                     }
                 }
             }
             if (du != null) {
                 for (int i = 0; i < h; i++) {
                     for (int f = 0; f < d; f++) {
-                        du[i * d + f] += dInT[h + f][i];
+                        du[i * d + f] += dUT[f][i];
                     }
                 }
             }
             if (db != null) {
                 for (int j = 0; j < h; j++) {
-                    db[j] += this.db[j];
+                    db[j] += dUT[d][j];
                 }
             }
             if (dg != null) {
@@ -319,6 +322,43 @@ public final class SpatialRecurrence {
         }
     }
 
+    /**
+     * Up to four rows of a rank-4 update {@code C += sum_t a_t d_t^T}, copied in as the backward
+     * pass produces them (the scalars a_t are the first {@code m} values of a row).
+     */
+    private static final class Outer {
+        final double[][] c;
+        final double[][] a;
+        final double[][] d;
+        final int m;
+        int count;
+
+        Outer(double[][] c, int m, int width) {
+            this.c = c;
+            this.m = m;
+            this.a = new double[4][m];
+            this.d = new double[4][width];
+        }
+
+        /** The next slot: fill a[slot] and d[slot], then call {@link #commit}. */
+        int slot() {
+            return count;
+        }
+
+        void commit() {
+            if (++count == 4) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (c != null) {
+                Rows.addOuter(c, a, d, count, m, d[0].length);
+            }
+            count = 0;
+        }
+    }
+
     private static void backward(Dag dag, Activation act, Weights wt, double[] xs, double[] hs, double[] up,
                                  double[] dx, Partials part, int r0, int r1) {
         int n = wt.n;
@@ -328,15 +368,21 @@ public final class SpatialRecurrence {
         int hp = wt.hp;
         int[] order = dag.orderUnsafe();
         double[][] hv = new double[n][hp];
-        double[][] dh = new double[n][hp];
-        double[][] dst = new double[k][hp];
+        double[][] dA = new double[n][hp];
+        double[] dh = new double[hp];
         double[][] ht = part.dGT != null ? new double[h][wt.np] : null;
-        double[] dp = new double[hp];
-        // Up to four vertices' dA and inputs [p; x], for one rank-4 update of dW^T and dU^T.
-        double[][] dA = new double[4][hp];
-        double[][] in = new double[4][h + d];
-        boolean stash = part.dInT != null || part.db != null;
-        int slot = 0;
+        // dh_u = sum_c G[u, c] dS^T_c + sum_i e_u[i] W_i: K + h scaled rows.
+        double[][] dhRows = new double[k + h][];
+        for (int c = 0; c < k; c++) {
+            dhRows[c] = new double[hp];
+        }
+        System.arraycopy(wt.w, 0, dhRows, k, h);
+        double[] z = new double[k + h];
+        Outer dW = new Outer(part.dWT, h, hp);
+        Outer dU = new Outer(part.dUT, d + 1, hp);
+        for (int t = 0; t < 4; t++) {
+            dU.a[t][d] = 1.0;
+        }
         for (int g = r0; g < r1; g++) {
             int at = g * n * h;
             for (int v = 0; v < n; v++) {
@@ -344,39 +390,40 @@ public final class SpatialRecurrence {
             }
             int o = g * h * k;
             for (int c = 0; c < k; c++) {
-                double[] row = dst[c];
+                double[] row = dhRows[c];
                 for (int j = 0; j < h; j++) {
                     row[j] = up[o + j * k + c];
                 }
             }
             if (ht != null) {
-                for (int v = 0; v < n; v++) {
-                    double[] row = hv[v];
-                    for (int j = 0; j < h; j++) {
-                        ht[j][v] = row[j];
+                for (int j = 0; j < h; j++) {
+                    double[] row = ht[j];
+                    for (int v = 0; v < n; v++) {
+                        row[v] = hv[v][j];
                     }
                 }
                 for (int c = 0; c < k; c++) {
-                    Rows.addScaled(part.dGT[c], dst[c], 0, 1, ht, 0, h, wt.np);
+                    Rows.addScaled(part.dGT[c], dhRows[c], 0, 1, ht, 0, h, wt.np);
                 }
-            }
-            for (int v = 0; v < n; v++) {
-                Arrays.fill(dh[v], 0.0);
-                Rows.addScaled(dh[v], wt.g, v * k, 1, dst, 0, k, hp);
             }
             int xRow = g * n * d;
             for (int q = n - 1; q >= 0; q--) {
-                int v = order[q];
-                double[] a = dA[slot];
-                derivative(act, dh[v], hv[v], a, hp);
-                int[] preds = dag.predecessorsUnsafe(v);
-                if (preds.length > 0) {
-                    Arrays.fill(dp, 0.0);
-                    Rows.addScaled(dp, a, 0, 1, wt.w, 0, h, hp);
-                    for (int u : preds) {
-                        Rows.add(dh[u], dp, hp);
-                    }
+                int u = order[q];
+                System.arraycopy(wt.g, u * k, z, 0, k);
+                int[] succ = dag.successorsUnsafe(u);
+                int terms = k;
+                if (succ.length > 0) {
+                    int slot = dW.slot();
+                    double[] e = dW.d[slot];
+                    predecessorSum(dA, succ, e, hp);
+                    System.arraycopy(e, 0, z, k, h);
+                    terms = k + h;
+                    System.arraycopy(hv[u], 0, dW.a[slot], 0, h);
+                    dW.commit();
                 }
+                Rows.sumScaled(dh, z, 0, 1, dhRows, 0, terms, hp);
+                double[] a = dA[u];
+                derivative(act, dh, hv[u], a, hp);
                 if (dx != null) {
                     for (int f = 0; f < d; f++) {
                         double[] uf = wt.inT[h + f];
@@ -384,35 +431,16 @@ public final class SpatialRecurrence {
                         for (int j = 0; j < h; j++) {
                             sum += uf[j] * a[j];
                         }
-                        dx[xRow + v * d + f] += sum;
+                        dx[xRow + u * d + f] += sum;
                     }
                 }
-                if (stash) {
-                    double[] z = in[slot];
-                    if (preds.length > 0) {
-                        predecessorSum(hv, preds, z, h);
-                    } else {
-                        Arrays.fill(z, 0, h, 0.0);
-                    }
-                    System.arraycopy(xs, xRow + v * d, z, h, d);
-                    if (++slot == 4) {
-                        flush(part, in, dA, 4, h + d, hp);
-                        slot = 0;
-                    }
-                }
+                int slot = dU.slot();
+                System.arraycopy(xs, xRow + u * d, dU.a[slot], 0, d);
+                System.arraycopy(a, 0, dU.d[slot], 0, hp);
+                dU.commit();
             }
         }
-        flush(part, in, dA, slot, h + d, hp);
-    }
-
-    private static void flush(Partials part, double[][] in, double[][] dA, int count, int m, int hp) {
-        if (part.dInT != null) {
-            Rows.addOuter(part.dInT, in, dA, count, m, hp);
-        }
-        if (part.db != null) {
-            for (int t = 0; t < count; t++) {
-                Rows.add(part.db, dA[t], hp);
-            }
-        }
+        dW.flush();
+        dU.flush();
     }
 }

@@ -69,6 +69,32 @@ public final class Rows {
     }
 
     /**
+     * {@code c[0..n) = sum_{t in [from, to)} s[sOff + t*sStride] * rows[t][0..n)}, zeros for no
+     * terms: {@link #addScaled} without reading c first.
+     */
+    public static void sumScaled(double[] c, double[] s, int sOff, int sStride, double[][] rows, int from, int to,
+                                 int n) {
+        if (to - from < 4) {
+            java.util.Arrays.fill(c, 0, n, 0.0);
+            addScaled(c, s, sOff, sStride, rows, from, to, n);
+            return;
+        }
+        int at = sOff + from * sStride;
+        double s0 = s[at];
+        double s1 = s[at + sStride];
+        double s2 = s[at + 2 * sStride];
+        double s3 = s[at + 3 * sStride];
+        double[] b0 = rows[from];
+        double[] b1 = rows[from + 1];
+        double[] b2 = rows[from + 2];
+        double[] b3 = rows[from + 3];
+        for (int j = 0; j < n; j++) {
+            c[j] = s0 * b0[j] + s1 * b1[j] + s2 * b2[j] + s3 * b3[j];
+        }
+        addScaled(c, s, sOff, sStride, rows, from + 4, to, n);
+    }
+
+    /**
      * Rank-{@code count} update, {@code count <= 4}: for every {@code p in [0, m)},
      * {@code c[p][0..n) += sum_{t < count} a[t][p] * d[t][0..n)}. This is {@code C += A^T D} for
      * the {@code count} rows of A and D, the form of a weight gradient summed over examples.
