@@ -133,11 +133,16 @@ public final class SpatialRecurrence {
         int chunks = Parallel.chunks(rows);
         Weights wt = Weights.pack(u.value.data, w.value.data, b.value.data, g.value.data, n, d, h, k);
         DMatrixRMaj out = new DMatrixRMaj(rows, h * k);
-        double[] hs = new double[rows * n * h];
+        // Each chunk keeps its own hidden states, allocated (and zeroed) on the thread that fills them.
+        double[][] hs = new double[chunks][];
         double[] xs = x.value.data;
         double[] ys = out.data;
-        Parallel.forEach(chunks, c -> forwardRows(dag, act, wt, xs, hs, ys, Parallel.chunkStart(c, chunks, rows),
-                Parallel.chunkStart(c + 1, chunks, rows), new Workspace(wt)));
+        Parallel.forEach(chunks, c -> {
+            int r0 = Parallel.chunkStart(c, chunks, rows);
+            int r1 = Parallel.chunkStart(c + 1, chunks, rows);
+            hs[c] = new double[(r1 - r0) * n * h];
+            forwardRows(dag, act, wt, xs, hs[c], ys, r0, r1, new Workspace(wt));
+        });
         return Tensor.derived(op, out, grad -> {
             boolean wantW = w.requiresGrad();
             boolean wantUb = u.requiresGrad() || b.requiresGrad();
@@ -146,21 +151,23 @@ public final class SpatialRecurrence {
             Partials[] parts = new Partials[chunks];
             Parallel.forEach(chunks, c -> {
                 parts[c] = new Partials(wt, wantW, wantUb, wantG);
-                backward(dag, act, wt, xs, hs, grad.data, dx, parts[c], Parallel.chunkStart(c, chunks, rows),
+                backward(dag, act, wt, xs, hs[c], grad.data, dx, parts[c], Parallel.chunkStart(c, chunks, rows),
                         Parallel.chunkStart(c + 1, chunks, rows));
             });
-            for (Partials p : parts) {
-                p.addTo(wt, w.requiresGrad() ? w.gradData() : null, u.requiresGrad() ? u.gradData() : null,
-                        b.requiresGrad() ? b.gradData() : null, wantG ? g.gradData() : null);
+            Partials total = parts[0];
+            for (int c = 1; c < chunks; c++) {
+                total.add(parts[c]);
             }
+            total.addTo(wt, w.requiresGrad() ? w.gradData() : null, u.requiresGrad() ? u.gradData() : null,
+                    b.requiresGrad() ? b.gradData() : null, wantG ? g.gradData() : null);
         }, x, u, w, b, g);
     }
 
     /**
      * The forward kernel on raw row-major storage, for rows {@code [r0, r1)}: reads {@code xs}
      * (rows x n*d), writes the result rows into {@code ys} (rows x h*K) and, unless {@code hs} is
-     * null, the hidden states into {@code hs} (rows x n*h, vertex v of row g at
-     * {@code (g*n + v)*h}). Allocates nothing; used by the op and by allocation-free inference.
+     * null, the hidden states of these rows into {@code hs}: vertex v of row g at
+     * {@code ((g - r0)*n + v)*h}. Allocates nothing; used by the op and by allocation-free inference.
      */
     public static void forwardRows(Dag dag, Activation act, Weights wt, double[] xs, double[] hs, double[] ys,
                                    int r0, int r1, Workspace ws) {
@@ -187,7 +194,7 @@ public final class SpatialRecurrence {
                 activate(act, a, hp);
             }
             if (hs != null) {
-                int at = g * n * h;
+                int at = (g - r0) * n * h;
                 for (int v = 0; v < n; v++) {
                     System.arraycopy(hv[v], 0, hs, at + v * h, h);
                 }
@@ -289,6 +296,22 @@ public final class SpatialRecurrence {
             dGT = wantG ? new double[wt.k][wt.np] : null;
         }
 
+        /** Adds another chunk's partial sums into these. */
+        void add(Partials other) {
+            addRows(dWT, other.dWT);
+            addRows(dUT, other.dUT);
+            addRows(dGT, other.dGT);
+        }
+
+        private static void addRows(double[][] dst, double[][] src) {
+            if (dst != null) {
+                for (int i = 0; i < dst.length; i++) {
+                    Rows.add(dst[i], src[i], dst[i].length);
+                }
+            }
+        }
+
+        /** Adds the sums into the parameters' gradients (null: not wanted). */
         void addTo(Weights wt, double[] dw, double[] du, double[] db, double[] dg) {
             int h = wt.h;
             int d = wt.d;
@@ -384,7 +407,7 @@ public final class SpatialRecurrence {
             dU.a[t][d] = 1.0;
         }
         for (int g = r0; g < r1; g++) {
-            int at = g * n * h;
+            int at = (g - r0) * n * h;
             for (int v = 0; v < n; v++) {
                 System.arraycopy(hs, at + v * h, hv[v], 0, h);
             }
