@@ -422,7 +422,7 @@ public final class SpatialRecurrence {
                 for (int j = 0; j < h; j++) {
                     double[] row = ht[j];
                     for (int v = 0; v < n; v++) {
-                        row[v] = hv[v][j];
+                        row[v] = hs[at + v * h + j];
                     }
                 }
                 for (int c = 0; c < k; c++) {
