@@ -15,11 +15,36 @@ public final class Dag {
     private final int[][] predecessors;
     private final int[][] levels;
     private final int[] levelOf;
+    private final int[] order;
+    private final int[][] successors;
 
     private Dag(int[][] predecessors, int[][] levels, int[] levelOf) {
         this.predecessors = predecessors;
+        int n = predecessors.length;
+        int[] outDegree = new int[n];
+        for (int[] p : predecessors) {
+            for (int u : p) {
+                outDegree[u]++;
+            }
+        }
+        this.successors = new int[n][];
+        for (int u = 0; u < n; u++) {
+            successors[u] = new int[outDegree[u]];
+        }
+        int[] fill = new int[n];
+        for (int v = 0; v < n; v++) {
+            for (int u : predecessors[v]) {
+                successors[u][fill[u]++] = v;
+            }
+        }
         this.levels = levels;
         this.levelOf = levelOf;
+        this.order = new int[predecessors.length];
+        int at = 0;
+        for (int[] level : levels) {
+            System.arraycopy(level, 0, order, at, level.length);
+            at += level.length;
+        }
     }
 
     /**
@@ -113,6 +138,15 @@ public final class Dag {
         return predecessors[v];
     }
 
+    /** The vertices that list v as a predecessor, in increasing order. */
+    public int[] successors(int v) {
+        return successors[v].clone();
+    }
+
+    int[] successorsUnsafe(int v) {
+        return successors[v];
+    }
+
     /** Total number of predecessor links. */
     public int linkCount() {
         int links = 0;
@@ -134,6 +168,15 @@ public final class Dag {
 
     int[] levelUnsafe(int l) {
         return levels[l];
+    }
+
+    /** Every vertex, level by level: a topological order (each vertex after its predecessors). */
+    public int[] order() {
+        return order.clone();
+    }
+
+    int[] orderUnsafe() {
+        return order;
     }
 
     /** The level of vertex v. */

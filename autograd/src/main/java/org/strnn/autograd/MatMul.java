@@ -1,13 +1,21 @@
 package org.strnn.autograd;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.strnn.autograd.kernel.Gemm;
+import org.strnn.autograd.kernel.Rows;
 
 /**
- * Matrix products. With C = A B and upstream G = dL/dC: dL/dA = G B^T and dL/dB = A^T G. EJML's
- * multAddTransA / multAddTransB accumulate exactly these into the gradient buffers.
+ * Matrix products. With C = A B and upstream G = dL/dC: dL/dA = G B^T and dL/dB = A^T G.
+ *
+ * <p>Every product here, forward or backward, is written as {@code C[i, :] (+)= sum_p S(i, p) B[p, :]}
+ * with S read in place (a matrix or its transpose) and B packed into rows ({@link Gemm#multPacked}).
+ * Output rows are independent, so large products split them into {@link Parallel} chunks; a row's
+ * value does not depend on the split or the thread count.
  */
 final class MatMul {
+
+    /** Products with fewer multiply-adds than this run on the calling thread. */
+    private static final long PARALLEL_MIN = 1L << 16;
 
     private MatMul() {
     }
@@ -16,14 +24,19 @@ final class MatMul {
     static Tensor matmul(Tensor a, Tensor b) {
         ShapeCheck.require(a.cols() == b.rows(), "matmul", "shapes " + a.shape() + " and " + b.shape()
                 + " do not chain (" + a.cols() + " columns vs " + b.rows() + " rows)");
-        DMatrixRMaj out = new DMatrixRMaj(a.rows(), b.cols());
-        CommonOps_DDRM.mult(a.value, b.value, out);
+        int m = a.rows();
+        int k = a.cols();
+        int n = b.cols();
+        DMatrixRMaj out = new DMatrixRMaj(m, n);
+        product(a.value.data, k, 1, packRows(b.value.data, k, n), k, n, out.data, m, false);
         return Tensor.derived("matmul", out, g -> {
             if (a.requiresGrad()) {
-                CommonOps_DDRM.multAddTransB(g, b.value, a.gradBuffer());
+                // dA (m x k) += G B^T
+                product(g.data, n, 1, packTransposed(b.value.data, k, n), n, k, a.gradData(), m, true);
             }
             if (b.requiresGrad()) {
-                CommonOps_DDRM.multAddTransA(a.value, g, b.gradBuffer());
+                // dB (k x n) += A^T G
+                product(a.value.data, 1, k, packRows(g.data, m, n), m, n, b.gradData(), k, true);
             }
         }, a, b);
     }
@@ -32,14 +45,19 @@ final class MatMul {
     static Tensor matmulTransA(Tensor a, Tensor b) {
         ShapeCheck.require(a.rows() == b.rows(), "matmulTransA", "shapes " + a.shape() + " and " + b.shape()
                 + " do not chain as A^T B (" + a.rows() + " rows vs " + b.rows() + " rows)");
-        DMatrixRMaj out = new DMatrixRMaj(a.cols(), b.cols());
-        CommonOps_DDRM.multTransA(a.value, b.value, out);
+        int k = a.rows();
+        int m = a.cols();
+        int n = b.cols();
+        DMatrixRMaj out = new DMatrixRMaj(m, n);
+        product(a.value.data, 1, m, packRows(b.value.data, k, n), k, n, out.data, m, false);
         return Tensor.derived("matmulTransA", out, g -> {
             if (a.requiresGrad()) {
-                CommonOps_DDRM.multAddTransB(b.value, g, a.gradBuffer());
+                // dA (k x m) += B G^T
+                product(b.value.data, n, 1, packTransposed(g.data, m, n), n, m, a.gradData(), k, true);
             }
             if (b.requiresGrad()) {
-                CommonOps_DDRM.multAdd(a.value, g, b.gradBuffer());
+                // dB (k x n) += A G
+                product(a.value.data, m, 1, packRows(g.data, m, n), m, n, b.gradData(), k, true);
             }
         }, a, b);
     }
@@ -48,15 +66,44 @@ final class MatMul {
     static Tensor matmulTransB(Tensor a, Tensor b) {
         ShapeCheck.require(a.cols() == b.cols(), "matmulTransB", "shapes " + a.shape() + " and " + b.shape()
                 + " do not chain as A B^T (" + a.cols() + " columns vs " + b.cols() + " columns)");
-        DMatrixRMaj out = new DMatrixRMaj(a.rows(), b.rows());
-        CommonOps_DDRM.multTransB(a.value, b.value, out);
+        int m = a.rows();
+        int k = a.cols();
+        int n = b.rows();
+        DMatrixRMaj out = new DMatrixRMaj(m, n);
+        product(a.value.data, k, 1, packTransposed(b.value.data, n, k), k, n, out.data, m, false);
         return Tensor.derived("matmulTransB", out, g -> {
             if (a.requiresGrad()) {
-                CommonOps_DDRM.multAdd(g, b.value, a.gradBuffer());
+                // dA (m x k) += G B
+                product(g.data, n, 1, packRows(b.value.data, n, k), n, k, a.gradData(), m, true);
             }
             if (b.requiresGrad()) {
-                CommonOps_DDRM.multAddTransA(g, a.value, b.gradBuffer());
+                // dB (n x k) += G^T A
+                product(g.data, 1, n, packRows(a.value.data, m, k), m, k, b.gradData(), n, true);
             }
         }, a, b);
+    }
+
+    private static double[][] packRows(double[] b, int rows, int cols) {
+        double[][] packed = new double[rows][Rows.padded(cols)];
+        Gemm.packRows(b, 0, rows, cols, packed);
+        return packed;
+    }
+
+    private static double[][] packTransposed(double[] b, int rows, int cols) {
+        double[][] packed = new double[cols][Rows.padded(rows)];
+        Gemm.packTransposed(b, 0, rows, cols, packed);
+        return packed;
+    }
+
+    /**
+     * C (m x n) (+)= S B with {@code S(i, p) = s[i*sRow + p*sCol]} (p < k) and B as k packed rows;
+     * large products are split into row chunks.
+     */
+    private static void product(double[] s, int sRow, int sCol, double[][] bRows, int k, int n, double[] c, int m,
+                                boolean accumulate) {
+        int chunks = (long) m * k * n < PARALLEL_MIN ? 1 : Parallel.chunks(m);
+        Parallel.forEach(chunks, ch -> Gemm.multPacked(s, 0, sRow, sCol, bRows, k, n, c, 0,
+                Parallel.chunkStart(ch, chunks, m), Parallel.chunkStart(ch + 1, chunks, m), accumulate,
+                new double[Rows.padded(n)]));
     }
 }

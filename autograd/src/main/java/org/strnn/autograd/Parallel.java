@@ -20,7 +20,7 @@ import java.util.function.IntConsumer;
 public final class Parallel {
 
     /** How many chunks the rows of an op are split into (fewer when there are fewer rows). */
-    public static final int ROW_CHUNKS = 8;
+    public static final int ROW_CHUNKS = 16;
 
     private static int threads = 1;
     private static ExecutorService pool;

@@ -209,6 +209,52 @@ class OpsGradientTest {
     }
 
     @Test
+    void spatialRecurrenceWithTanh() {
+        Property.check("spatialRecurrence (tanh) gradient", TRIALS, gen -> {
+            Dag dag = DagFixtures.randomDag(gen, 5);
+            int rows = gen.intBetween(1, 3);
+            int d = gen.intBetween(1, 3);
+            int h = gen.intBetween(1, 5);
+            int k = gen.intBetween(1, 3);
+            check("spatialRecurrence", gen, in -> Ops.spatialRecurrence(in.get(0), in.get(1), in.get(2), in.get(3),
+                    in.get(4), dag, Activation.TANH), gen.matrix(rows, dag.size() * d), gen.matrix(h, d),
+                    gen.matrix(h, h, -0.8, 0.8), gen.matrix(1, h), gen.matrix(dag.size(), k));
+        });
+    }
+
+    @Test
+    void spatialRecurrenceWithRelu() {
+        Property.check("spatialRecurrence (relu) gradient", TRIALS, gen -> {
+            Dag dag = DagFixtures.randomDag(gen, 5);
+            int rows = gen.intBetween(1, 3);
+            int d = gen.intBetween(1, 3);
+            int h = gen.intBetween(1, 5);
+            int k = gen.intBetween(1, 3);
+            DMatrixRMaj x;
+            DMatrixRMaj u;
+            DMatrixRMaj w;
+            DMatrixRMaj b;
+            // Redraw until every pre-activation keeps clear of relu's kink.
+            do {
+                x = gen.matrix(rows, dag.size() * d);
+                u = gen.matrix(h, d);
+                w = gen.matrix(h, h, -0.8, 0.8);
+                b = gen.matrix(1, h);
+            } while (DagFixtures.smallestPreActivation(dag, inputTerm(x, u, dag.size()), w, b) < 0.02);
+            check("spatialRecurrence", gen, in -> Ops.spatialRecurrence(in.get(0), in.get(1), in.get(2), in.get(3),
+                    in.get(4), dag, Activation.RELU), x, u, w, b, gen.matrix(dag.size(), k));
+        });
+    }
+
+    /** x U^T per vertex: (rows x n*d) to (rows x n*h). */
+    private static DMatrixRMaj inputTerm(DMatrixRMaj x, DMatrixRMaj u, int n) {
+        int rows = x.numRows;
+        int d = u.numCols;
+        Tensor xw = Ops.matmulTransB(Ops.reshape(Tensor.constant(x), rows * n, d), Tensor.constant(u));
+        return Ops.reshape(xw, rows, xw.size() / rows).copyValue();
+    }
+
+    @Test
     void dagRecurrenceWithTanh() {
         Property.check("dagRecurrence (tanh) gradient", TRIALS, gen -> {
             Dag dag = DagFixtures.randomDag(gen, 5);

@@ -2,6 +2,7 @@ package org.strnn.autograd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +72,64 @@ class StructuralOpsTest {
         });
     }
 
+    /** The composed reference of {@link Ops#spatialRecurrence}. */
+    static Tensor composedSpatial(Tensor x, Tensor u, Tensor w, Tensor b, Tensor g, Dag dag, Activation act) {
+        int rows = x.rows();
+        int n = dag.size();
+        int h = w.rows();
+        Tensor xw = Ops.reshape(Ops.matmulTransB(Ops.reshape(x, rows * n, u.cols()), u), rows, n * h);
+        return Ops.mixBlocks(Ops.dagRecurrence(xw, w, b, dag, act), g, h);
+    }
+
+    @Test
+    void fusedSpatialRecurrenceMatchesTheComposedReference() {
+        Property.check("spatialRecurrence = mixBlocks(dagRecurrence(x U^T)) ", 30, gen -> {
+            Dag dag = DagFixtures.randomDag(gen, 9);
+            int rows = gen.intBetween(1, 12);
+            int d = gen.intBetween(1, 4);
+            int h = gen.intBetween(1, 7);
+            int k = gen.intBetween(1, 5);
+            Activation act = gen.intBetween(0, 1) == 0 ? Activation.RELU : Activation.TANH;
+            DMatrixRMaj[] in = {gen.matrix(rows, dag.size() * d), gen.matrix(h, d), gen.matrix(h, h, -0.8, 0.8),
+                gen.matrix(1, h), gen.matrix(dag.size(), k)};
+            DMatrixRMaj up = gen.normal(rows, h * k);
+            String[] names = {"x", "U", "W", "b", "G"};
+            Tensor[] f = new Tensor[5];
+            Tensor[] r = new Tensor[5];
+            for (int i = 0; i < 5; i++) {
+                f[i] = Tensor.variable(names[i], in[i].copy());
+                r[i] = Tensor.variable(names[i], in[i].copy());
+            }
+            Tensor yf = Ops.spatialRecurrence(f[0], f[1], f[2], f[3], f[4], dag, act);
+            yf.backward(up);
+            Tensor yr = composedSpatial(r[0], r[1], r[2], r[3], r[4], dag, act);
+            yr.backward(up);
+            assertArrayEquals(yr.data(), yf.data(), 1e-12, "forward");
+            for (int i = 0; i < 5; i++) {
+                assertArrayEquals(r[i].gradData(), f[i].gradData(), 1e-10, "gradient of " + names[i]);
+            }
+        });
+    }
+
+    @Test
+    void spatialRecurrenceComputesOnlyTheGradientsThatAreWanted() {
+        Gen gen = new Gen(3);
+        Dag dag = DagFixtures.randomDag(gen, 6);
+        DMatrixRMaj[] in = {gen.matrix(4, dag.size() * 2), gen.matrix(3, 2), gen.matrix(3, 3, -0.5, 0.5),
+            gen.matrix(1, 3), gen.matrix(dag.size(), 2)};
+        DMatrixRMaj up = gen.normal(4, 6);
+        Tensor[] f = {Tensor.constant(in[0]), Tensor.variable("U", in[1].copy()), Tensor.constant(in[2]),
+            Tensor.constant(in[3]), Tensor.constant(in[4])};
+        Ops.spatialRecurrence(f[0], f[1], f[2], f[3], f[4], dag, Activation.TANH).backward(up);
+        Tensor[] r = {Tensor.constant(in[0]), Tensor.variable("U", in[1].copy()), Tensor.constant(in[2]),
+            Tensor.constant(in[3]), Tensor.constant(in[4])};
+        composedSpatial(r[0], r[1], r[2], r[3], r[4], dag, Activation.TANH).backward(up);
+        for (int i : new int[] {0, 2, 3, 4}) {
+            assertFalse(f[i].hasGrad(), "input " + i + " wants no gradient");
+        }
+        assertArrayEquals(r[1].gradData(), f[1].gradData(), 1e-10);
+    }
+
     @Test
     void resultsAreBitIdenticalForAnyThreadCount() {
         Gen gen = new Gen(7);
@@ -82,6 +141,8 @@ class StructuralOpsTest {
         DMatrixRMaj b = gen.matrix(1, h);
         DMatrixRMaj g = gen.matrix(dag.size(), 3);
         DMatrixRMaj up = gen.normal(rows, h * 3);
+        DMatrixRMaj x = gen.matrix(rows, dag.size() * 4);
+        DMatrixRMaj u = gen.matrix(h, 4);
         double[][] reference = null;
         for (int threads : new int[] {1, 2, 3}) {
             Parallel.setThreads(threads);
@@ -89,8 +150,13 @@ class StructuralOpsTest {
                 Tensor.variable("b", b.copy()), Tensor.variable("G", g.copy())};
             Tensor y = Ops.mixBlocks(Ops.dagRecurrence(p[0], p[1], p[2], dag, Activation.RELU), p[3], h);
             y.backward(up);
+            Tensor[] q = {Tensor.variable("x", x.copy()), Tensor.variable("U", u.copy()), Tensor.variable("W", w.copy()),
+                Tensor.variable("b", b.copy()), Tensor.variable("G", g.copy())};
+            Tensor z = Ops.spatialRecurrence(q[0], q[1], q[2], q[3], q[4], dag, Activation.RELU);
+            z.backward(up);
             double[][] got = {y.data().clone(), p[0].gradData().clone(), p[1].gradData().clone(),
-                p[2].gradData().clone(), p[3].gradData().clone()};
+                p[2].gradData().clone(), p[3].gradData().clone(), z.data().clone(), q[0].gradData().clone(),
+                q[1].gradData().clone(), q[2].gradData().clone(), q[3].gradData().clone(), q[4].gradData().clone()};
             if (reference == null) {
                 reference = got;
             } else {

@@ -36,7 +36,7 @@ import org.strnn.autograd.kernel.Gemm;
 public class MatmulBenchmark {
 
     /** "rows x inner x out": X is rows x inner, W is out x inner, Y = X W^T is rows x out. */
-    @Param({"288x5x30", "288x30x30"})
+    @Param({"288x5x30", "288x30x30", "32x300x30"})
     public String shape;
 
     private Tensor x;

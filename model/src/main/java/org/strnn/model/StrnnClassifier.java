@@ -1,12 +1,11 @@
 package org.strnn.model;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.strnn.autograd.Activation;
 import org.strnn.autograd.Dag;
-import org.strnn.autograd.DagRecurrence;
 import org.strnn.autograd.MixBlocks;
+import org.strnn.autograd.SpatialRecurrence;
 import org.strnn.autograd.Tensor;
 import org.strnn.autograd.kernel.Gemm;
 
@@ -30,9 +29,9 @@ public final class StrnnClassifier {
     private final InputScaling scaling;
     private final Dag[] dags;
     private final double[][] uT;
-    private final double[][] wT;
     private final double[][] bias;
     private final double[][] g;
+    private final SpatialRecurrence.Weights[] spatial;
     private final double[] rfT;
     private final double[] vfT;
     private final double[] bf;
@@ -60,15 +59,16 @@ public final class StrnnClassifier {
         List<Direction> dirs = config.directions();
         dags = model.dags().toArray(new Dag[0]);
         uT = new double[dirs.size()][];
-        wT = new double[dirs.size()][];
         bias = new double[dirs.size()][];
         g = new double[dirs.size()][];
+        spatial = new SpatialRecurrence.Weights[dirs.size()];
         for (int k = 0; k < dirs.size(); k++) {
             int r = dirs.get(k).ordinal();
             uT[k] = transposed(p.get("U" + r), ds, d);
-            wT[k] = config.spatialRecurrence() ? transposed(p.get("W" + r), ds, ds) : null;
             bias[k] = p.get("b" + r).data().clone();
             g[k] = p.get("G" + r).data().clone();
+            spatial[k] = config.spatialRecurrence() ? SpatialRecurrence.Weights.pack(p.get("U" + r).data(),
+                    p.get("W" + r).data(), bias[k], g[k], config.vertices(), d, ds, config.spatialRegions()) : null;
         }
         rfT = transposed(p.get("Rf"), dt, dm);
         rbT = transposed(p.get("Rb"), dt, dm);
@@ -230,18 +230,17 @@ public final class StrnnClassifier {
 
         // Spatial RNN and projection per direction, merged into m (rows x dm).
         for (int k = 0; k < dags.length; k++) {
-            Gemm.mult(ws.x, 0, uT[k], 0, ws.xu, 0, rows * n, d, ds, false);
             if (config.spatialRecurrence()) {
-                Arrays.fill(ws.sums, 0, rows * n * ds, 0.0);
-                DagRecurrence.forwardRows(dags[k], act, ws.xu, wT[k], bias[k], ws.h, ws.sums, ws.pre, 0, rows, ds);
+                SpatialRecurrence.forwardRows(dags[k], act, spatial[k], ws.x, null, ws.s, 0, rows, ws.scratch[k]);
             } else {
+                Gemm.mult(ws.x, 0, uT[k], 0, ws.xu, 0, rows * n, d, ds, false);
                 for (int i = 0; i < rows * n; i++) {
                     for (int j = 0; j < ds; j++) {
                         ws.h[i * ds + j] = act.apply(ws.xu[i * ds + j] + bias[k][j]);
                     }
                 }
+                MixBlocks.forwardRows(ws.h, g[k], ws.s, 0, rows, n, ds, ks);
             }
-            MixBlocks.forwardRows(ws.h, g[k], ws.s, 0, rows, n, ds, ks);
             for (int i = 0; i < rows; i++) {
                 int dst = i * dm + (config.merge() == Merge.CONCAT ? k * sw : 0);
                 boolean first = k == 0 || config.merge() == Merge.CONCAT;
@@ -312,9 +311,8 @@ public final class StrnnClassifier {
         double[] x;
         double[] xu;
         double[] h;
-        double[] sums;
-        double[] pre;
         double[] s;
+        SpatialRecurrence.Workspace[] scratch;
         double[] m;
         double[] state;
         double[] recur;
@@ -337,15 +335,16 @@ public final class StrnnClassifier {
             int dt = config.temporalHidden();
             int kt = config.temporalRegions();
             int rows = steps * batch;
-            int widest = 0;
-            for (Dag dag : dags) {
-                widest = Math.max(widest, DagRecurrence.scratchSize(dag, rows, ds));
+            if (scratch == null) {
+                scratch = new SpatialRecurrence.Workspace[dags.length];
+                for (int k = 0; k < dags.length; k++) {
+                    scratch[k] = spatial[k] == null ? null : new SpatialRecurrence.Workspace(spatial[k]);
+                }
             }
             x = new double[rows * n * config.features()];
-            xu = new double[rows * n * ds];
-            h = new double[rows * n * ds];
-            sums = new double[rows * n * ds];
-            pre = new double[widest];
+            boolean recurrent = config.spatialRecurrence();
+            xu = recurrent ? null : new double[rows * n * ds];
+            h = recurrent ? null : new double[rows * n * ds];
             s = new double[rows * ds * config.spatialRegions()];
             m = new double[rows * config.mergedSize()];
             state = new double[batch * dt];

@@ -196,18 +196,17 @@ public final class StrnnModel extends Module {
         int d = config.features();
         int ds = config.spatialHidden();
         int rows = x.rows();
-        Tensor vertexRows = Ops.reshape(x, rows * n, d);
         List<Tensor> projections = new ArrayList<>(dags.size());
         for (int k = 0; k < dags.size(); k++) {
-            Tensor inputTerm = Ops.matmulTransB(vertexRows, u.get(k));
-            Tensor h;
             if (config.spatialRecurrence()) {
-                h = Ops.dagRecurrence(Ops.reshape(inputTerm, rows, n * ds), w.get(k), b.get(k), dags.get(k),
-                        config.activation());
+                projections.add(Ops.spatialRecurrence(x, u.get(k), w.get(k), b.get(k), g.get(k), dags.get(k),
+                        config.activation()));
             } else {
-                h = Ops.reshape(Ops.activate(Ops.addRow(inputTerm, b.get(k)), config.activation()), rows, n * ds);
+                Tensor inputTerm = Ops.matmulTransB(Ops.reshape(x, rows * n, d), u.get(k));
+                Tensor h = Ops.reshape(Ops.activate(Ops.addRow(inputTerm, b.get(k)), config.activation()), rows,
+                        n * ds);
+                projections.add(Ops.mixBlocks(h, g.get(k), ds));
             }
-            projections.add(Ops.mixBlocks(h, g.get(k), ds));
         }
         if (config.merge() == Merge.CONCAT) {
             return Ops.concatCols(projections);

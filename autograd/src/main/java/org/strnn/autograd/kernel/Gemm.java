@@ -5,67 +5,123 @@ package org.strnn.autograd.kernel;
  * consecutive rows of a larger matrix can be used in place. Every matrix is contiguous, with a row
  * stride equal to its column count.
  *
- * <p>Each output element is summed over the inner index in increasing order, whatever the
- * number of rows, so a row's result does not depend on how a computation is split into row
- * blocks. The inner loops run along output rows, where the JIT vectorises them.
+ * <p>Every product is computed one output row at a time as a linear combination of rows,
+ * {@code C[i, :] = sum_p S(i, p) B[p, :]}, with the rows of B first copied ("packed") into
+ * separate zero-padded arrays so that the JIT vectorises the combination (see {@link Rows}). An
+ * output row's value depends only on its own inputs, never on which rows are computed together, so
+ * a computation split into row blocks gives the same bits. The packing buffers are per thread and
+ * only grow, so a warm caller allocates nothing.
  */
 public final class Gemm {
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private Gemm() {
     }
 
-    /** C (m x n) = A (m x k) B (k x n), or C += A B when {@code accumulate}. */
-    public static void mult(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
-                            int m, int k, int n, boolean accumulate) {
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * n;
-            if (!accumulate) {
-                java.util.Arrays.fill(c, ci, ci + n, 0.0);
+    /** Per-thread packing buffers. */
+    private static final class Scratch {
+        double[][] rows = new double[0][];
+        double[] row = new double[0];
+
+        double[][] rows(int count, int width) {
+            if (rows.length < count || (count > 0 && rows[0].length < width)) {
+                int w = Math.max(width, rows.length > 0 ? rows[0].length : 0);
+                rows = new double[Math.max(count, rows.length)][w];
             }
-            int ai = aOff + i * k;
-            for (int p = 0; p < k; p++) {
-                double aip = a[ai + p];
-                if (aip == 0.0) {
-                    continue;
-                }
-                int bp = bOff + p * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += aip * b[bp + j];
-                }
+            return rows;
+        }
+
+        double[] row(int width) {
+            if (row.length < width) {
+                row = new double[width];
             }
+            return row;
         }
     }
 
-    /** C (m x n) = A^T B for A (k x m) and B (k x n), or C += A^T B when {@code accumulate}. */
-    public static void multTransA(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
-                                  int m, int k, int n, boolean accumulate) {
-        if (!accumulate) {
-            java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
+    /**
+     * Copies B (rows x cols, row-major from {@code off}) into the first {@code rows} arrays of
+     * {@code dst}, each at least {@link Rows#padded}{@code (cols)} long; the padding is zeroed.
+     */
+    public static void packRows(double[] b, int off, int rows, int cols, double[][] dst) {
+        int width = Rows.padded(cols);
+        for (int p = 0; p < rows; p++) {
+            double[] d = dst[p];
+            System.arraycopy(b, off + p * cols, d, 0, cols);
+            java.util.Arrays.fill(d, cols, width, 0.0);
         }
-        for (int p = 0; p < k; p++) {
-            int ap = aOff + p * m;
-            int bp = bOff + p * n;
-            for (int i = 0; i < m; i++) {
-                double api = a[ap + i];
-                if (api == 0.0) {
-                    continue;
-                }
-                int ci = cOff + i * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += api * b[bp + j];
-                }
+    }
+
+    /**
+     * Copies the transpose of B (rows x cols, row-major from {@code off}) into the first
+     * {@code cols} arrays of {@code dst}, each at least {@link Rows#padded}{@code (rows)} long;
+     * the padding is zeroed.
+     */
+    public static void packTransposed(double[] b, int off, int rows, int cols, double[][] dst) {
+        int width = Rows.padded(rows);
+        for (int j = 0; j < cols; j++) {
+            java.util.Arrays.fill(dst[j], rows, width, 0.0);
+        }
+        for (int i = 0; i < rows; i++) {
+            int bi = off + i * cols;
+            for (int j = 0; j < cols; j++) {
+                dst[j][i] = b[bi + j];
             }
         }
     }
 
     /**
+     * Rows {@code [i0, i1)} of C (row stride {@code n}, from {@code cOff}) = S B, or += when
+     * {@code accumulate}, where {@code S(i, p) = s[sOff + i*sRow + p*sCol]} for p in [0, k) and B is
+     * given as k packed rows ({@link #packRows}, {@link #packTransposed}). Strides let S be a matrix
+     * or its transpose in place. {@code row} is scratch of at least {@code Rows.padded(n)} values.
+     */
+    public static void multPacked(double[] s, int sOff, int sRow, int sCol, double[][] bRows, int k, int n,
+                                  double[] c, int cOff, int i0, int i1, boolean accumulate, double[] row) {
+        int width = Rows.padded(n);
+        for (int i = i0; i < i1; i++) {
+            java.util.Arrays.fill(row, 0, width, 0.0);
+            Rows.addScaled(row, s, sOff + i * sRow, sCol, bRows, 0, k, width);
+            int ci = cOff + i * n;
+            if (accumulate) {
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += row[j];
+                }
+            } else {
+                System.arraycopy(row, 0, c, ci, n);
+            }
+        }
+    }
+
+    /** C (m x n) = A (m x k) B (k x n), or C += A B when {@code accumulate}. */
+    public static void mult(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
+                            int m, int k, int n, boolean accumulate) {
+        Scratch sc = SCRATCH.get();
+        double[][] rows = sc.rows(k, Rows.padded(n));
+        packRows(b, bOff, k, n, rows);
+        multPacked(a, aOff, k, 1, rows, k, n, c, cOff, 0, m, accumulate, sc.row(Rows.padded(n)));
+    }
+
+    /** C (m x n) = A^T B for A (k x m) and B (k x n), or C += A^T B when {@code accumulate}. */
+    public static void multTransA(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
+                                  int m, int k, int n, boolean accumulate) {
+        Scratch sc = SCRATCH.get();
+        double[][] rows = sc.rows(k, Rows.padded(n));
+        packRows(b, bOff, k, n, rows);
+        multPacked(a, aOff, 1, m, rows, k, n, c, cOff, 0, m, accumulate, sc.row(Rows.padded(n)));
+    }
+
+    /**
      * C (m x n) = A B^T for A (m x k) and B (n x k), or C += A B^T when {@code accumulate}.
-     * {@code scratch} must hold at least {@code n*k} values; B^T is written there first.
+     * {@code scratch} is not used (kept for callers of the earlier signature).
      */
     public static void multTransB(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
                                   int m, int k, int n, boolean accumulate, double[] scratch) {
-        transpose(b, bOff, n, k, scratch, 0);
-        mult(a, aOff, scratch, 0, c, cOff, m, k, n, accumulate);
+        Scratch sc = SCRATCH.get();
+        double[][] rows = sc.rows(k, Rows.padded(n));
+        packTransposed(b, bOff, n, k, rows);
+        multPacked(a, aOff, k, 1, rows, k, n, c, cOff, 0, m, accumulate, sc.row(Rows.padded(n)));
     }
 
     /** Writes the transpose of A (rows x cols) into dst (cols x rows). */
