@@ -31,6 +31,8 @@ VARIANTS = [
     ("no spatial RNN", ["--no-spatial-rnn"]),
     ("no temporal RNN", ["--no-temporal-rnn"]),
     ("no spatial and no temporal RNN", ["--no-spatial-rnn", "--no-temporal-rnn"]),
+    ("tanh activation", ["--activation", "tanh"]),
+    ("gradient clipping at norm 1", ["--clip", "1"]),
 ]
 
 
@@ -49,7 +51,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("task", choices=("synthetic", "eeg"))
     ap.add_argument("--seeds", default="1,2,3")
-    ap.add_argument("--threads", default="2")
+    ap.add_argument("--threads", default="1")
     ap.add_argument("--eeg-dir", default=os.path.join(ROOT, "..", "shared", "data", "eegmmidb-S001"))
     ap.add_argument("--json-out")
     args = ap.parse_args()

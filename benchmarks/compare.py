@@ -66,6 +66,9 @@ def main():
     ap.add_argument("--java-warmup", type=int, default=20)
     ap.add_argument("--java-iterations", type=int, default=30)
     ap.add_argument("--torch-args", default="", help="extra arguments for bench_torch.py")
+    ap.add_argument("--torch-blas", choices=("system", "openblas", "reference"), default="system",
+                    help="which libblas.so.3 PyTorch loads: the system's alternative, Debian's OpenBLAS "
+                         "(libopenblas0-pthread) or the reference BLAS (libblas3)")
     ap.add_argument("--json-out", help="also write the JSON result here")
     args = ap.parse_args()
     batches = [int(b) for b in args.batches.split(",")]
@@ -86,8 +89,13 @@ def main():
                 print(f"java batch {b} threads {threads}: {r['train_samples_per_s']:.1f} train/s, "
                       f"{r['infer_samples_per_s']:.1f} infer/s", file=sys.stderr)
 
+        env = dict(os.environ)
+        blas_dirs = {"openblas": "/usr/lib/x86_64-linux-gnu/openblas-pthread",
+                     "reference": "/usr/lib/x86_64-linux-gnu/blas"}
+        if args.torch_blas in blas_dirs:
+            env["LD_LIBRARY_PATH"] = blas_dirs[args.torch_blas] + ":" + env.get("LD_LIBRARY_PATH", "")
         torch_out = run([PY, os.path.join(TORCH_DIR, "bench_torch.py"), "--batches", args.batches, "--threads", "2"]
-                        + args.torch_args.split()).stdout
+                        + args.torch_args.split(), env=env).stdout
         torch = json.loads(torch_out)
 
     rows = []
@@ -113,7 +121,8 @@ def main():
             })
 
     print(f"\nSTRNN, SEED defaults, float64; {torch['machine'].get('cpu_model', platform.processor())}, "
-          f"{os.cpu_count()} cores; torch {torch['torch']} with 2 threads")
+          f"{os.cpu_count()} cores; torch {torch['torch']} with 2 threads, BLAS: "
+          f"{torch.get('blas', args.torch_blas)}")
     print(f"{'batch':>5} {'java thr':>8} | {'train/s java':>12} {'torch':>8} {'ratio':>6} | "
           f"{'infer/s java':>12} {'torch':>8} {'ratio':>6} | {'RSS MB java':>11} {'torch':>6} | {'heap MB':>7}")
     for r in rows:
