@@ -53,8 +53,6 @@ public final class SpatialRecurrence {
         final double[][] inT;
         /** h rows of hp: W. */
         final double[][] w;
-        /** hp values: b. */
-        final double[] bias;
         /** n x K, row-major: G. */
         final double[] g;
 
@@ -67,7 +65,6 @@ public final class SpatialRecurrence {
             this.np = Rows.padded(n);
             this.inT = new double[h + d + 1][hp];
             this.w = new double[h][hp];
-            this.bias = new double[hp];
             this.g = new double[n * k];
         }
 
@@ -90,7 +87,6 @@ public final class SpatialRecurrence {
                     p.inT[h + f][i] = u[i * d + f];
                 }
             }
-            System.arraycopy(b, 0, p.bias, 0, h);
             System.arraycopy(b, 0, p.inT[h + d], 0, h);
             System.arraycopy(g, 0, p.g, 0, n * k);
             return p;
@@ -184,7 +180,7 @@ public final class SpatialRecurrence {
                 int[] preds = dag.predecessorsUnsafe(v);
                 int first = h;
                 if (preds.length > 0) {
-                    predecessorSum(hv, preds, s, h);
+                    sumRows(hv, preds, s, h);
                     first = 0;
                 }
                 System.arraycopy(xs, xRow + v * d, s, h, d);
@@ -203,28 +199,28 @@ public final class SpatialRecurrence {
         }
     }
 
-    /** {@code s[0..w) = sum_{u in preds} hv[u][0..w)}, in the order of {@code preds}. */
-    private static void predecessorSum(double[][] hv, int[] preds, double[] s, int w) {
-        double[] a = hv[preds[0]];
-        switch (preds.length) {
+    /** {@code s[0..w) = sum_{u in which} rows[u][0..w)}, in the order of {@code which} (not empty). */
+    private static void sumRows(double[][] rows, int[] which, double[] s, int w) {
+        double[] a = rows[which[0]];
+        switch (which.length) {
             case 1 -> System.arraycopy(a, 0, s, 0, w);
             case 2 -> {
-                double[] b = hv[preds[1]];
+                double[] b = rows[which[1]];
                 for (int j = 0; j < w; j++) {
                     s[j] = a[j] + b[j];
                 }
             }
             case 3 -> {
-                double[] b = hv[preds[1]];
-                double[] c = hv[preds[2]];
+                double[] b = rows[which[1]];
+                double[] c = rows[which[2]];
                 for (int j = 0; j < w; j++) {
                     s[j] = a[j] + b[j] + c[j];
                 }
             }
             default -> {
                 System.arraycopy(a, 0, s, 0, w);
-                for (int q = 1; q < preds.length; q++) {
-                    double[] b = hv[preds[q]];
+                for (int q = 1; q < which.length; q++) {
+                    double[] b = rows[which[q]];
                     for (int j = 0; j < w; j++) {
                         s[j] += b[j];
                     }
@@ -438,7 +434,7 @@ public final class SpatialRecurrence {
                 if (succ.length > 0) {
                     int slot = dW.slot();
                     double[] e = dW.d[slot];
-                    predecessorSum(dA, succ, e, hp);
+                    sumRows(dA, succ, e, hp);
                     System.arraycopy(e, 0, z, k, h);
                     terms = k + h;
                     System.arraycopy(hv[u], 0, dW.a[slot], 0, h);

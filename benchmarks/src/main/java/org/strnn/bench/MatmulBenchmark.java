@@ -30,9 +30,9 @@ import org.strnn.autograd.kernel.Gemm;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 10, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx1g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class MatmulBenchmark {
 
     /** "rows x inner x out": X is rows x inner, W is out x inner, Y = X W^T is rows x out. */

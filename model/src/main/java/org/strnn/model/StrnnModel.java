@@ -196,13 +196,14 @@ public final class StrnnModel extends Module {
         int d = config.features();
         int ds = config.spatialHidden();
         int rows = x.rows();
+        Tensor vertexRows = config.spatialRecurrence() ? null : Ops.reshape(x, rows * n, d);
         List<Tensor> projections = new ArrayList<>(dags.size());
         for (int k = 0; k < dags.size(); k++) {
             if (config.spatialRecurrence()) {
                 projections.add(Ops.spatialRecurrence(x, u.get(k), w.get(k), b.get(k), g.get(k), dags.get(k),
                         config.activation()));
             } else {
-                Tensor inputTerm = Ops.matmulTransB(Ops.reshape(x, rows * n, d), u.get(k));
+                Tensor inputTerm = Ops.matmulTransB(vertexRows, u.get(k));
                 Tensor h = Ops.reshape(Ops.activate(Ops.addRow(inputTerm, b.get(k)), config.activation()), rows,
                         n * ds);
                 projections.add(Ops.mixBlocks(h, g.get(k), ds));
