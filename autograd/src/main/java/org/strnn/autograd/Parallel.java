@@ -1,12 +1,8 @@
 package org.strnn.autograd;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
@@ -16,6 +12,11 @@ import java.util.function.IntConsumer;
  * row count, never on the thread count, and per-chunk partial sums are added in chunk order, so
  * results are bit-identical for any number of threads; threads only decide who computes which
  * chunk. The thread count is a process-wide setting (like a BLAS library's), 1 by default.
+ *
+ * <p>{@link #forEach} allocates nothing: the worker threads wait for a job published in fields of
+ * the pool, the calling thread works on the chunks too, and the workers wake it when they are done.
+ * One job runs at a time; a call made while the pool is busy (from another thread, or from inside a
+ * chunk) runs its chunks on the calling thread.
  */
 public final class Parallel {
 
@@ -23,7 +24,7 @@ public final class Parallel {
     public static final int ROW_CHUNKS = 16;
 
     private static int threads = 1;
-    private static ExecutorService pool;
+    private static volatile Pool pool;
 
     private Parallel() {
     }
@@ -42,11 +43,7 @@ public final class Parallel {
         }
         threads = n;
         if (n > 1) {
-            pool = Executors.newFixedThreadPool(n - 1, r -> {
-                Thread t = new Thread(r, "strnn-worker");
-                t.setDaemon(true);
-                return t;
-            });
+            pool = new Pool(n - 1);
         }
     }
 
@@ -66,53 +63,132 @@ public final class Parallel {
 
     /** Runs {@code body} for every chunk index in [0, chunks) and returns when all are done. */
     public static void forEach(int chunks, IntConsumer body) {
-        ExecutorService p;
-        int n;
-        synchronized (Parallel.class) {
-            p = pool;
-            n = threads;
-        }
-        if (p == null || chunks <= 1) {
+        Pool p = pool;
+        if (p == null || chunks <= 1 || !p.tryRun(chunks, body)) {
             for (int c = 0; c < chunks; c++) {
                 body.accept(c);
             }
-            return;
         }
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                body.accept(c);
+    }
+
+    /**
+     * Worker threads that take chunks of the one published job. A worker joins a job by claiming
+     * one of its helper slots; slots still unclaimed when the caller has run out of chunks are
+     * withdrawn, so the caller never waits for a worker that is still waking up.
+     */
+    private static final class Pool {
+        private final Thread[] workers;
+        private final AtomicBoolean busy = new AtomicBoolean();
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger slots = new AtomicInteger();
+        private final AtomicInteger running = new AtomicInteger();
+        private volatile IntConsumer body;
+        private volatile int chunks;
+        private volatile int generation;
+        private volatile Thread caller;
+        private volatile Throwable failure;
+        private volatile boolean stopped;
+
+        Pool(int size) {
+            workers = new Thread[size];
+            for (int i = 0; i < size; i++) {
+                workers[i] = new Thread(this::work, "strnn-worker-" + (i + 1));
+                workers[i].setDaemon(true);
+                workers[i].start();
             }
-        };
-        int helpers = Math.min(n - 1, chunks - 1);
-        List<Future<?>> futures = new ArrayList<>(helpers);
-        for (int i = 0; i < helpers; i++) {
-            futures.add(p.submit(worker));
         }
-        Throwable failure = null;
-        try {
-            worker.run();
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        for (Future<?> f : futures) {
+
+        /** Runs the job with the workers' help, or returns false at once if the pool is busy. */
+        boolean tryRun(int chunks, IntConsumer body) {
+            if (!busy.compareAndSet(false, true)) {
+                return false;
+            }
             try {
-                f.get();
-            } catch (ExecutionException e) {
-                failure = failure == null ? e.getCause() : failure;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure == null ? e : failure;
+                int n = Math.min(workers.length, chunks - 1);
+                this.body = body;
+                this.chunks = chunks;
+                this.failure = null;
+                this.caller = Thread.currentThread();
+                next.set(0);
+                running.set(n);
+                slots.set(n);
+                generation++;
+                for (int i = 0; i < n; i++) {
+                    LockSupport.unpark(workers[i]);
+                }
+                try {
+                    take(body, chunks);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                }
+                int unclaimed = slots.getAndSet(0);
+                while (running.addAndGet(-unclaimed) > 0) {
+                    unclaimed = 0;
+                    LockSupport.park(this);
+                }
+                Throwable f = failure;
+                if (f instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (f instanceof Error err) {
+                    throw err;
+                }
+                return true;
+            } finally {
+                this.body = null;
+                this.caller = null;
+                busy.set(false);
             }
         }
-        if (failure instanceof RuntimeException re) {
-            throw re;
+
+        /** Runs chunks until none is left. */
+        private void take(IntConsumer job, int count) {
+            for (int c = next.getAndIncrement(); c < count; c = next.getAndIncrement()) {
+                job.accept(c);
+            }
         }
-        if (failure instanceof Error err) {
-            throw err;
+
+        private boolean claim() {
+            for (int s = slots.get(); s > 0; s = slots.get()) {
+                if (slots.compareAndSet(s, s - 1)) {
+                    return true;
+                }
+            }
+            return false;
         }
-        if (failure != null) {
-            throw new IllegalStateException("parallel chunk failed", failure);
+
+        private void work() {
+            int seen = generation;
+            while (!stopped) {
+                int g = generation;
+                if (g == seen) {
+                    LockSupport.park(this);
+                    continue;
+                }
+                seen = g;
+                if (!claim()) {
+                    continue;
+                }
+                // The job's fields are read only after the claim: a claimed slot belongs to the job
+                // that is published now.
+                Thread c = caller;
+                try {
+                    take(body, chunks);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                } finally {
+                    if (running.decrementAndGet() == 0) {
+                        LockSupport.unpark(c);
+                    }
+                }
+            }
+        }
+
+        void shutdown() {
+            stopped = true;
+            for (Thread w : workers) {
+                LockSupport.unpark(w);
+            }
         }
     }
 }

@@ -2,9 +2,11 @@ package org.strnn.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.strnn.autograd.Activation;
 import org.strnn.autograd.Dag;
 import org.strnn.autograd.MixBlocks;
+import org.strnn.autograd.Parallel;
 import org.strnn.autograd.SpatialRecurrence;
 import org.strnn.autograd.Tensor;
 import org.strnn.autograd.kernel.Gemm;
@@ -231,7 +233,9 @@ public final class StrnnClassifier {
         // Spatial RNN and projection per direction, merged into m (rows x dm).
         for (int k = 0; k < dags.length; k++) {
             if (config.spatialRecurrence()) {
-                SpatialRecurrence.forwardRows(dags[k], act, spatial[k], ws.x, null, ws.s, 0, rows, ws.scratch[k]);
+                // Rows are independent, so the chunks (run in parallel if Parallel allows) give the same bits.
+                ws.spatialTask.set(k, rows);
+                Parallel.forEach(ws.spatialTask.chunks, ws.spatialTask);
             } else {
                 Gemm.mult(ws.x, 0, uT[k], 0, ws.xu, 0, rows * n, d, ds, false);
                 for (int i = 0; i < rows * n; i++) {
@@ -305,6 +309,37 @@ public final class StrnnClassifier {
         }
     }
 
+    /** One direction's spatial layer for a chunk of rows, with one scratch per chunk: a reusable {@link Parallel} body. */
+    private final class SpatialTask implements IntConsumer {
+        private final Workspace ws;
+        private final SpatialRecurrence.Workspace[] scratch;
+        private int k;
+        private int rows;
+        int chunks;
+
+        SpatialTask(Workspace ws) {
+            this.ws = ws;
+            this.scratch = new SpatialRecurrence.Workspace[Parallel.ROW_CHUNKS];
+        }
+
+        void set(int direction, int rowCount) {
+            k = direction;
+            rows = rowCount;
+            chunks = Parallel.threads() == 1 ? 1 : Parallel.chunks(rowCount);
+            for (int c = 0; c < chunks; c++) {
+                if (scratch[c] == null) {
+                    scratch[c] = new SpatialRecurrence.Workspace(spatial[direction]);
+                }
+            }
+        }
+
+        @Override
+        public void accept(int c) {
+            SpatialRecurrence.forwardRows(dags[k], config.activation(), spatial[k], ws.x, null, ws.s,
+                    Parallel.chunkStart(c, chunks, rows), Parallel.chunkStart(c + 1, chunks, rows), scratch[c]);
+        }
+    }
+
     /** Per-thread buffers, sized for the largest batch seen so far. */
     private final class Workspace {
         int capacity;
@@ -312,7 +347,7 @@ public final class StrnnClassifier {
         double[] xu;
         double[] h;
         double[] s;
-        SpatialRecurrence.Workspace[] scratch;
+        final SpatialTask spatialTask = new SpatialTask(this);
         double[] m;
         double[] state;
         double[] recur;
@@ -335,12 +370,6 @@ public final class StrnnClassifier {
             int dt = config.temporalHidden();
             int kt = config.temporalRegions();
             int rows = steps * batch;
-            if (scratch == null) {
-                scratch = new SpatialRecurrence.Workspace[dags.length];
-                for (int k = 0; k < dags.length; k++) {
-                    scratch[k] = spatial[k] == null ? null : new SpatialRecurrence.Workspace(spatial[k]);
-                }
-            }
             x = new double[rows * n * config.features()];
             boolean recurrent = config.spatialRecurrence();
             xu = recurrent ? null : new double[rows * n * ds];

@@ -67,6 +67,22 @@ class ThreadDeterminismTest {
     }
 
     @Test
+    void theClassifierPredictsBitIdenticallyWithOneAndTwoThreads() {
+        StrnnConfig config = StrnnConfig.seedDefaults();
+        SplittableRandom rng = new SplittableRandom(9);
+        StrnnClassifier clf = StrnnClassifier.of(new StrnnModel(config, rng));
+        int batch = 11;
+        double[] samples = StrnnModelTest.randomSamples(batch, config, rng);
+        double[] one = new double[batch * config.classes()];
+        double[] two = new double[batch * config.classes()];
+        Parallel.setThreads(1);
+        clf.predict(samples, batch, one);
+        Parallel.setThreads(2);
+        clf.predict(samples, batch, two);
+        assertArrayEquals(one, two, 0.0);
+    }
+
+    @Test
     void everySwitchTrainsBitIdenticallyWithTwoThreads() {
         List<StrnnConfig> configs = new ArrayList<>();
         StrnnConfig tiny = StrnnModelTest.tiny();
