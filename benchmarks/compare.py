@@ -100,7 +100,8 @@ def main():
 
     rows = []
     for b in batches:
-        per = torch["results"][str(b)]
+        # Each schedule's entry; the report also holds "faster" and "load_average_after" beside them.
+        per = {s: v for s, v in torch["results"][str(b)].items() if isinstance(v, dict) and "train_samples_per_s" in v}
         best_train = max(per, key=lambda s: per[s]["train_samples_per_s"])
         best_infer = max(per, key=lambda s: per[s]["infer_samples_per_s"])
         t_train = per[best_train]["train_samples_per_s"]

@@ -79,7 +79,11 @@ final class BenchCommand implements Command {
 
         resetPeaks();
         double[] train = time(trainStep, warmup, iterations);
-        double peakTrainMb = peakHeapMb();
+        double highWaterMb = heapHighWaterMb();
+        double stepAllocatedMb = allocatedMb(trainStep);
+        double retainedMb = retainedHeapMb();
+        // Everything a step keeps alive is either retained across steps or allocated by the step.
+        double peakTrainMb = retainedMb + stepAllocatedMb;
         double[] infer = time(inferStep, warmup, iterations);
         double trainMedian = median(train);
         double inferMedian = median(infer);
@@ -94,6 +98,10 @@ final class BenchCommand implements Command {
         r.put("train_step_ms_max", 1e3 * Arrays.stream(train).max().orElse(Double.NaN));
         r.put("infer_ms_median", 1e3 * inferMedian);
         r.put("peak_heap_mb", peakTrainMb);
+        r.put("retained_heap_mb", retainedMb);
+        r.put("allocated_mb_per_train_step", stepAllocatedMb);
+        r.put("allocated_kb_per_sample", 1024 * stepAllocatedMb / batch);
+        r.put("heap_high_water_mb", highWaterMb);
         r.put("warmup", warmup);
         r.put("iterations", iterations);
         r.put("parameters", model.parameterCount());
@@ -104,9 +112,10 @@ final class BenchCommand implements Command {
         } else {
             console.out().println(String.format(Locale.ROOT,
                     "batch %d, %d thread(s): train %.1f samples/s (median step %.2f ms), infer %.1f samples/s "
-                            + "(median %.2f ms), peak heap %.0f MB during training",
+                            + "(median %.2f ms), peak heap at most %.0f MB during training (%.0f MB retained, %.1f MB "
+                            + "allocated per step)",
                     batch, threads, batch / trainMedian, 1e3 * trainMedian, batch / inferMedian, 1e3 * inferMedian,
-                    peakTrainMb));
+                    peakTrainMb, retainedMb, stepAllocatedMb));
         }
         return 0;
     }
@@ -139,8 +148,42 @@ final class BenchCommand implements Command {
         }
     }
 
-    /** The sum of the heap pools' peak usage since the last reset: an upper bound of the live peak. */
-    private static double peakHeapMb() {
+    /**
+     * The bytes one run of {@code step} allocates, in MB, summed over all threads (the worker
+     * threads of {@link Parallel} included), the median of five runs.
+     */
+    private static double allocatedMb(Runnable step) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        double[] mb = new double[5];
+        for (int i = 0; i < mb.length; i++) {
+            long before = allocatedBytes(threads);
+            step.run();
+            mb[i] = (allocatedBytes(threads) - before) / (1024.0 * 1024.0);
+        }
+        return median(mb);
+    }
+
+    private static long allocatedBytes(com.sun.management.ThreadMXBean threads) {
+        long total = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, bytes);
+        }
+        return total;
+    }
+
+    /** The heap still in use after full collections: the model, its gradients and the optimiser. */
+    private static double retainedHeapMb() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+    }
+
+    /**
+     * The sum of the heap pools' peak usage since the last reset, garbage included: it grows with
+     * the heap the JVM is allowed ({@code -Xmx}), so it bounds nothing about the model.
+     */
+    private static double heapHighWaterMb() {
         long bytes = 0;
         List<MemoryPoolMXBean> pools = new ArrayList<>(ManagementFactory.getMemoryPoolMXBeans());
         for (MemoryPoolMXBean pool : pools) {

@@ -79,6 +79,24 @@ class CliTest {
     }
 
     @Test
+    void benchReportsThroughputAndABoundOnTheLiveHeap() {
+        CliRunner.Result r = run("bench", "--batch", "2", "--warmup", "1", "--iterations", "3", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, Object> json = Json.parseObject(r.out().strip());
+        assertEquals(2L, json.get("batch"));
+        assertEquals(27653L, json.get("parameters"));
+        for (String key : List.of("train_samples_per_s", "infer_samples_per_s", "retained_heap_mb",
+                "allocated_mb_per_train_step", "allocated_kb_per_sample")) {
+            double v = ((Number) json.get(key)).doubleValue();
+            assertTrue(v > 0 && Double.isFinite(v), key + " = " + v);
+        }
+        double retained = ((Number) json.get("retained_heap_mb")).doubleValue();
+        double step = ((Number) json.get("allocated_mb_per_train_step")).doubleValue();
+        assertEquals(retained + step, ((Number) json.get("peak_heap_mb")).doubleValue(), 1e-9);
+        userError(run("bench", "--batch", "0"), 2, "--batch");
+    }
+
+    @Test
     void trainWritesAModelHistoryAndAJsonResult() throws IOException {
         Path out = tmp.resolve("run");
         CliRunner.Result r = run(with(with(new String[] {"train"}, TINY), "--epochs", "2", "--out", out.toString(),
