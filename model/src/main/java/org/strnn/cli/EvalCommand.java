@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.strnn.autograd.Parallel;
-import org.strnn.datasets.SampleSet;
-import org.strnn.model.StrnnClassifier;
-import org.strnn.model.io.StrnnFile;
 import org.strnn.nn.io.Json;
 import org.strnn.train.Evaluation;
 
@@ -44,11 +41,9 @@ final class EvalCommand implements Command {
         Path modelPath = Path.of(args.required("model"));
         args.required("data");
         Parallel.setThreads(args.integer("threads", 1, 256));
-        StrnnFile.Contents model = StrnnFile.load(modelPath);
-        SampleSet data = ModelData.samples(args);
-        ModelData.checkFits(model, data, modelPath);
-        Evaluation e = Evaluation.of(StrnnClassifier.of(model.model()), data);
-        List<String> classes = model.classNames();
+        ModelData.Scored scored = ModelData.Scored.of(args, modelPath);
+        Evaluation e = scored.evaluation();
+        List<String> classes = scored.model().classNames();
         if (args.flag("json")) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("samples", e.samples());

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.Split;
+import org.strnn.model.StrnnClassifier;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.io.StrnnFile;
+import org.strnn.train.Evaluation;
 
 /** Loading a model together with the data it is applied to, and checking that they fit. */
 final class ModelData {
@@ -35,6 +37,18 @@ final class ModelData {
     }
 
     /** Fails with one line when the data do not fit the model. */
+    /** A model file, the data it scores, and the scores: what {@code eval} and {@code predict} share. */
+    record Scored(StrnnFile.Contents model, SampleSet data, Evaluation evaluation) {
+
+        /** Loads {@code --model} and {@code --data}, checks that they fit, and scores every sample. */
+        static Scored of(Args args, Path modelPath) {
+            StrnnFile.Contents model = StrnnFile.load(modelPath);
+            SampleSet data = samples(args);
+            checkFits(model, data, modelPath);
+            return new Scored(model, data, Evaluation.of(StrnnClassifier.of(model.model()), data));
+        }
+    }
+
     static void checkFits(StrnnFile.Contents model, SampleSet data, Path modelPath) {
         StrnnConfig c = model.model().config();
         if (!data.layout().equals(c.layout())) {

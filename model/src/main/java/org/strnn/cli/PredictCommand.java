@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import org.strnn.autograd.Parallel;
 import org.strnn.datasets.SampleSet;
-import org.strnn.model.StrnnClassifier;
 import org.strnn.model.io.StrnnFile;
 import org.strnn.train.Evaluation;
 
@@ -55,10 +54,10 @@ final class PredictCommand implements Command {
             throw CliException.failure(out + ": exists; add --force to replace it");
         }
         Parallel.setThreads(args.integer("threads", 1, 256));
-        StrnnFile.Contents model = StrnnFile.load(modelPath);
-        SampleSet data = ModelData.samples(args);
-        ModelData.checkFits(model, data, modelPath);
-        Evaluation e = Evaluation.of(StrnnClassifier.of(model.model()), data);
+        ModelData.Scored scored = ModelData.Scored.of(args, modelPath);
+        StrnnFile.Contents model = scored.model();
+        SampleSet data = scored.data();
+        Evaluation e = scored.evaluation();
         List<String> classes = model.classNames();
         StringBuilder sb = new StringBuilder("sample,label,predicted");
         for (String c : classes) {
