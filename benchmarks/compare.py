@@ -6,7 +6,8 @@
    relative error. If they do not, the timing is meaningless and the script stops.
 2. Timing: `./strnn bench` (Java, medians after a warm-up, --threads 1 and 2) and
    benchmarks/pytorch/bench_torch.py (PyTorch, both schedules, --threads 2), at each batch size.
-   PyTorch's baseline is its faster schedule. Peak memory: Java's peak heap from the bench, and the
+   PyTorch's baseline is its faster schedule. --rounds (3) alternate the two, and the table holds
+   medians over the rounds, with ratios as medians of per-round ratios. Peak memory: Java's peak heap from the bench, and the
    peak resident set of each process (GNU time), which includes each runtime's own footprint.
 3. A table of throughput and the Java/PyTorch ratios, plus one JSON object (--json-out).
 
@@ -59,6 +60,23 @@ def check_agreement(batch: int, rtol: float, workdir: str) -> str:
     return p.stdout.strip().splitlines()[-1]
 
 
+def median(xs):
+    s = sorted(xs)
+    n = len(s)
+    return s[n // 2] if n % 2 else 0.5 * (s[n // 2 - 1] + s[n // 2])
+
+
+def best_schedules(torch: dict, batch: int) -> dict:
+    """PyTorch's faster schedule for training and for inference at one batch size, in one report."""
+    # Each schedule's entry; the report also holds "faster" and "load_average_after" beside them.
+    per = {s: v for s, v in torch["results"][str(batch)].items() if isinstance(v, dict) and "train_samples_per_s" in v}
+    train = max(per, key=lambda s: per[s]["train_samples_per_s"])
+    infer = max(per, key=lambda s: per[s]["infer_samples_per_s"])
+    return {"train_schedule": train, "train_samples_per_s": per[train]["train_samples_per_s"],
+            "infer_schedule": infer, "infer_samples_per_s": per[infer]["infer_samples_per_s"],
+            "peak_rss_mb": max(v["peak_rss_mb"] for v in per.values())}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--batches", default="32,128")
@@ -69,61 +87,78 @@ def main():
     ap.add_argument("--torch-blas", choices=("system", "openblas", "reference"), default="system",
                     help="which libblas.so.3 PyTorch loads: the system's alternative, Debian's OpenBLAS "
                          "(libopenblas0-pthread) or the reference BLAS (libblas3)")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating Java/PyTorch rounds; medians are reported")
     ap.add_argument("--json-out", help="also write the JSON result here")
     args = ap.parse_args()
     batches = [int(b) for b in args.batches.split(",")]
+    if args.rounds < 1 or min(batches) < 1:
+        sys.exit("compare: --rounds and the --batches must be positive")
 
     with tempfile.TemporaryDirectory() as work:
         agreement = {b: check_agreement(b, args.rtol, work) for b in batches}
         for b, line in agreement.items():
             print(f"agreement at batch {b}: {line}", file=sys.stderr)
 
-        java = {}
-        for b in batches:
-            for threads in (1, 2):
-                out, rss = timed_rss([STRNN, "bench", "--batch", str(b), "--threads", str(threads), "--json",
-                                      "--warmup", str(args.java_warmup), "--iterations", str(args.java_iterations)])
-                r = json.loads(out.strip().splitlines()[-1])
-                r["peak_rss_mb"] = rss
-                java[(b, threads)] = r
-                print(f"java batch {b} threads {threads}: {r['train_samples_per_s']:.1f} train/s, "
-                      f"{r['infer_samples_per_s']:.1f} infer/s", file=sys.stderr)
-
         env = dict(os.environ)
         blas_dirs = {"openblas": "/usr/lib/x86_64-linux-gnu/openblas-pthread",
                      "reference": "/usr/lib/x86_64-linux-gnu/blas"}
         if args.torch_blas in blas_dirs:
             env["LD_LIBRARY_PATH"] = blas_dirs[args.torch_blas] + ":" + env.get("LD_LIBRARY_PATH", "")
-        torch_out = run([PY, os.path.join(TORCH_DIR, "bench_torch.py"), "--batches", args.batches, "--threads", "2"]
-                        + args.torch_args.split(), env=env).stdout
-        torch = json.loads(torch_out)
+
+        # Rounds alternate Java and PyTorch, so that a noisy spell of the shared machine hits both;
+        # every number reported is a median over the rounds, every ratio a median of per-round ratios.
+        rounds = []
+        for rnd in range(args.rounds):
+            java = {}
+            for b in batches:
+                for threads in (1, 2):
+                    out, rss = timed_rss([STRNN, "bench", "--batch", str(b), "--threads", str(threads), "--json",
+                                          "--warmup", str(args.java_warmup), "--iterations",
+                                          str(args.java_iterations)])
+                    r = json.loads(out.strip().splitlines()[-1])
+                    r["peak_rss_mb"] = rss
+                    java[(b, threads)] = r
+                    print(f"round {rnd + 1}: java batch {b} threads {threads}: {r['train_samples_per_s']:.1f} "
+                          f"train/s, {r['infer_samples_per_s']:.1f} infer/s", file=sys.stderr)
+            torch = json.loads(run([PY, os.path.join(TORCH_DIR, "bench_torch.py"), "--batches", args.batches,
+                                    "--threads", "2"] + args.torch_args.split(), env=env).stdout)
+            for b in batches:
+                best = best_schedules(torch, b)
+                print(f"round {rnd + 1}: torch batch {b}: {best['train_samples_per_s']:.1f} train/s "
+                      f"({best['train_schedule']}), {best['infer_samples_per_s']:.1f} infer/s "
+                      f"({best['infer_schedule']})", file=sys.stderr)
+            rounds.append((java, torch))
 
     rows = []
     for b in batches:
-        # Each schedule's entry; the report also holds "faster" and "load_average_after" beside them.
-        per = {s: v for s, v in torch["results"][str(b)].items() if isinstance(v, dict) and "train_samples_per_s" in v}
-        best_train = max(per, key=lambda s: per[s]["train_samples_per_s"])
-        best_infer = max(per, key=lambda s: per[s]["infer_samples_per_s"])
-        t_train = per[best_train]["train_samples_per_s"]
-        t_infer = per[best_infer]["infer_samples_per_s"]
-        t_rss = per[best_train]["peak_rss_mb"]
+        torch_best = [best_schedules(t, b) for _, t in rounds]
+        t_train = median([t["train_samples_per_s"] for t in torch_best])
+        t_infer = median([t["infer_samples_per_s"] for t in torch_best])
+        t_rss = max(t["peak_rss_mb"] for t in torch_best)
         for threads in (1, 2):
-            j = java[(b, threads)]
+            js = [j[(b, threads)] for j, _ in rounds]
             rows.append({
-                "batch": b, "java_threads": threads,
-                "java_train_samples_per_s": j["train_samples_per_s"],
-                "torch_train_samples_per_s": t_train, "torch_train_schedule": best_train,
-                "train_ratio": j["train_samples_per_s"] / t_train,
-                "java_infer_samples_per_s": j["infer_samples_per_s"],
-                "torch_infer_samples_per_s": t_infer, "torch_infer_schedule": best_infer,
-                "infer_ratio": j["infer_samples_per_s"] / t_infer,
-                "java_peak_heap_mb": j["peak_heap_mb"], "java_peak_rss_mb": j["peak_rss_mb"],
-                "torch_peak_rss_mb": t_rss, "rss_ratio": j["peak_rss_mb"] / t_rss,
+                "batch": b, "java_threads": threads, "rounds": len(rounds),
+                "java_train_samples_per_s": median([j["train_samples_per_s"] for j in js]),
+                "torch_train_samples_per_s": t_train,
+                "torch_train_schedules": [t["train_schedule"] for t in torch_best],
+                "train_ratio": median([j["train_samples_per_s"] / t["train_samples_per_s"]
+                                       for j, t in zip(js, torch_best)]),
+                "java_infer_samples_per_s": median([j["infer_samples_per_s"] for j in js]),
+                "torch_infer_samples_per_s": t_infer,
+                "torch_infer_schedules": [t["infer_schedule"] for t in torch_best],
+                "infer_ratio": median([j["infer_samples_per_s"] / t["infer_samples_per_s"]
+                                       for j, t in zip(js, torch_best)]),
+                "java_peak_heap_mb": median([j["peak_heap_mb"] for j in js]),
+                "java_peak_rss_mb": max(j["peak_rss_mb"] for j in js),
+                "torch_peak_rss_mb": t_rss,
             })
+    torch = rounds[-1][1]
 
     print(f"\nSTRNN, SEED defaults, float64; {torch['machine'].get('cpu_model', platform.processor())}, "
           f"{os.cpu_count()} cores; torch {torch['torch']} with 2 threads, BLAS: "
           f"{torch.get('blas', args.torch_blas)}")
+    print(f"medians of {args.rounds} round(s); ratios are medians of per-round ratios; RSS is the largest seen")
     print(f"{'batch':>5} {'java thr':>8} | {'train/s java':>12} {'torch':>8} {'ratio':>6} | "
           f"{'infer/s java':>12} {'torch':>8} {'ratio':>6} | {'RSS MB java':>11} {'torch':>6} | {'heap MB':>7}")
     for r in rows:
@@ -132,8 +167,8 @@ def main():
               f"{r['java_infer_samples_per_s']:>12.1f} {r['torch_infer_samples_per_s']:>8.1f} "
               f"{r['infer_ratio']:>6.2f} | {r['java_peak_rss_mb']:>11.0f} {r['torch_peak_rss_mb']:>6.0f} | "
               f"{r['java_peak_heap_mb']:>7.0f}")
-    result = {"rows": rows, "agreement": {str(k): v for k, v in agreement.items()}, "torch": torch,
-              "java": {f"{b}/{t}": v for (b, t), v in java.items()}}
+    result = {"rows": rows, "agreement": {str(k): v for k, v in agreement.items()},
+              "rounds": [{"java": {f"{b}/{t}": v for (b, t), v in j.items()}, "torch": t} for j, t in rounds]}
     if args.json_out:
         with open(args.json_out, "w") as f:
             json.dump(result, f, indent=2)
