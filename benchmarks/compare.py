@@ -38,10 +38,10 @@ def run(cmd, **kw):
     return p
 
 
-def timed_rss(cmd):
+def timed_rss(cmd, **kw):
     """Runs under GNU time; returns (stdout, peak RSS in MB)."""
     with tempfile.NamedTemporaryFile("r", suffix=".txt") as f:
-        p = run(["/usr/bin/time", "-f", "%M", "-o", f.name] + cmd)
+        p = run(["/usr/bin/time", "-f", "%M", "-o", f.name] + cmd, **kw)
         return p.stdout, int(f.read().strip().splitlines()[-1]) / 1024.0
 
 
@@ -87,6 +87,9 @@ def main():
     ap.add_argument("--torch-blas", choices=("system", "openblas", "reference"), default="system",
                     help="which libblas.so.3 PyTorch loads: the system's alternative, Debian's OpenBLAS "
                          "(libopenblas0-pthread) or the reference BLAS (libblas3)")
+    ap.add_argument("--java-heap", metavar="SIZE",
+                    help="the Java side's -Xmx, e.g. 256m (default: the ./strnn launcher's, 4g); training must fit "
+                         "in it, and it bounds the heap the JVM grows to")
     ap.add_argument("--rounds", type=int, default=3, help="alternating Java/PyTorch rounds; medians are reported")
     ap.add_argument("--json-out", help="also write the JSON result here")
     args = ap.parse_args()
@@ -105,6 +108,9 @@ def main():
         if args.torch_blas in blas_dirs:
             env["LD_LIBRARY_PATH"] = blas_dirs[args.torch_blas] + ":" + env.get("LD_LIBRARY_PATH", "")
 
+        java_env = dict(os.environ)
+        if args.java_heap:
+            java_env["STRNN_JAVA_OPTS"] = f"-Xmx{args.java_heap}"
         # Rounds alternate Java and PyTorch, so that a noisy spell of the shared machine hits both;
         # every number reported is a median over the rounds, every ratio a median of per-round ratios.
         rounds = []
@@ -114,7 +120,7 @@ def main():
                 for threads in (1, 2):
                     out, rss = timed_rss([STRNN, "bench", "--batch", str(b), "--threads", str(threads), "--json",
                                           "--warmup", str(args.java_warmup), "--iterations",
-                                          str(args.java_iterations)])
+                                          str(args.java_iterations)], env=java_env)
                     r = json.loads(out.strip().splitlines()[-1])
                     r["peak_rss_mb"] = rss
                     java[(b, threads)] = r
@@ -158,7 +164,9 @@ def main():
     print(f"\nSTRNN, SEED defaults, float64; {torch['machine'].get('cpu_model', platform.processor())}, "
           f"{os.cpu_count()} cores; torch {torch['torch']} with 2 threads, BLAS: "
           f"{torch.get('blas', args.torch_blas)}")
-    print(f"medians of {args.rounds} round(s); ratios are medians of per-round ratios; RSS is the largest seen")
+    heap = f"-Xmx{args.java_heap}" if args.java_heap else "the launcher's heap"
+    print(f"Java with {heap}; medians of {args.rounds} round(s); ratios are medians of per-round ratios; "
+          "RSS is the largest seen")
     print(f"{'batch':>5} {'java thr':>8} | {'train/s java':>12} {'torch':>8} {'ratio':>6} | "
           f"{'infer/s java':>12} {'torch':>8} {'ratio':>6} | {'RSS MB java':>11} {'torch':>6} | {'heap MB':>7}")
     for r in rows:

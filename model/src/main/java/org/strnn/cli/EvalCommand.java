@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.strnn.autograd.Parallel;
 import org.strnn.nn.io.Json;
 import org.strnn.train.Evaluation;
 
@@ -30,7 +29,7 @@ final class EvalCommand implements Command {
         o.add(Option.value("data", "SOURCE", null, "the data to score"));
         o.add(ModelData.PART);
         o.addAll(DataSources.OPTIONS);
-        o.add(Option.value("threads", "N", "1", "threads (results do not depend on it)"));
+        o.add(ModelOptions.THREADS);
         o.add(Option.flag("json", "print one JSON object on stdout"));
         return o;
     }
@@ -40,7 +39,7 @@ final class EvalCommand implements Command {
         args.positionalCount(0, 0, "no positional arguments");
         Path modelPath = Path.of(args.required("model"));
         args.required("data");
-        Parallel.setThreads(args.integer("threads", 1, 256));
+        ModelOptions.threads(args);
         ModelData.Scored scored = ModelData.Scored.of(args, modelPath);
         Evaluation e = scored.evaluation();
         List<String> classes = scored.model().classNames();

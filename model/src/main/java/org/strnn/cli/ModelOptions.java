@@ -11,6 +11,21 @@ import org.strnn.model.StrnnConfig;
 /** The model's hyper-parameters, ablation switches and training settings on the command line; defaults from the spec. */
 final class ModelOptions {
 
+    /**
+     * {@code --threads}: by default every processor the JVM may use (at most 256). The results are
+     * bit-identical for any thread count, so using them all costs nothing but the CPU.
+     */
+    static final Option THREADS = Option.value("threads", "N",
+            String.valueOf(Math.min(256, Runtime.getRuntime().availableProcessors())),
+            "threads for the heavy ops, one per processor by default; results do not depend on it");
+
+    /** Sets {@link org.strnn.autograd.Parallel}'s thread count from {@code --threads} and returns it. */
+    static int threads(Args args) {
+        int threads = args.integer("threads", 1, 256);
+        org.strnn.autograd.Parallel.setThreads(threads);
+        return threads;
+    }
+
     /** Training settings shared by train and experiment. */
     static final List<Option> TRAINING = List.of(
             Option.value("epochs", "N", "20", "passes over the training data"),
@@ -18,11 +33,11 @@ final class ModelOptions {
             Option.value("lr", "X", "1e-3", "Adam learning rate"),
             Option.value("clip", "X", "0", "clip the global gradient norm (0: off)"),
             Option.value("seed", "N", "1", "seed of the initial weights and the shuffling"),
-            Option.value("threads", "N", "1", "threads for the heavy ops (results do not depend on it)"));
+            THREADS);
 
     /** The training settings of {@code args}; also sets the thread count. */
     static org.strnn.train.TrainSettings settings(Args args) {
-        org.strnn.autograd.Parallel.setThreads(args.integer("threads", 1, 256));
+        threads(args);
         return new org.strnn.train.TrainSettings(args.integer("epochs", 1, 100_000),
                 args.integer("batch", 1, 1_000_000), args.number("lr", 1e-12, 10), args.number("clip", 0, 1e12),
                 args.longValue("seed"));

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.strnn.autograd.Parallel;
 import org.strnn.datasets.SampleSet;
 import org.strnn.model.io.StrnnFile;
 import org.strnn.train.Evaluation;
@@ -40,7 +39,7 @@ final class PredictCommand implements Command {
         o.addAll(DataSources.OPTIONS);
         o.add(Option.value("out", "FILE", null, "write the CSV here instead of stdout"));
         o.add(Option.flag("force", "replace an existing --out file"));
-        o.add(Option.value("threads", "N", "1", "threads (results do not depend on it)"));
+        o.add(ModelOptions.THREADS);
         return o;
     }
 
@@ -53,7 +52,7 @@ final class PredictCommand implements Command {
         if (out != null && Files.exists(out) && !args.flag("force")) {
             throw CliException.failure(out + ": exists; add --force to replace it");
         }
-        Parallel.setThreads(args.integer("threads", 1, 256));
+        ModelOptions.threads(args);
         ModelData.Scored scored = ModelData.Scored.of(args, modelPath);
         StrnnFile.Contents model = scored.model();
         SampleSet data = scored.data();
