@@ -24,11 +24,7 @@ final class EvalCommand implements Command {
 
     @Override
     public List<Option> options() {
-        List<Option> o = new ArrayList<>();
-        o.add(Option.value("model", "FILE", null, "a model file written by train or init"));
-        o.add(Option.value("data", "SOURCE", null, "the data to score"));
-        o.add(ModelData.PART);
-        o.addAll(DataSources.OPTIONS);
+        List<Option> o = ModelData.Scored.options();
         o.add(ModelOptions.THREADS);
         o.add(Option.flag("json", "print one JSON object on stdout"));
         return o;

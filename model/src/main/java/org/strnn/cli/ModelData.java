@@ -1,6 +1,7 @@
 package org.strnn.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.Split;
@@ -36,9 +37,18 @@ final class ModelData {
         };
     }
 
-    /** Fails with one line when the data do not fit the model. */
     /** A model file, the data it scores, and the scores: what {@code eval} and {@code predict} share. */
     record Scored(StrnnFile.Contents model, SampleSet data, Evaluation evaluation) {
+
+        /** The options {@link #of} reads: {@code --model}, {@code --data}, {@code --part} and the data options. */
+        static List<Option> options() {
+            List<Option> o = new ArrayList<>();
+            o.add(Option.value("model", "FILE", null, "a model file written by train or init"));
+            o.add(Option.value("data", "SOURCE", null, "the data to score"));
+            o.add(PART);
+            o.addAll(DataSources.OPTIONS);
+            return o;
+        }
 
         /** Loads {@code --model} and {@code --data}, checks that they fit, and scores every sample. */
         static Scored of(Args args, Path modelPath) {
@@ -49,6 +59,7 @@ final class ModelData {
         }
     }
 
+    /** Fails with one line when the data do not fit the model. */
     static void checkFits(StrnnFile.Contents model, SampleSet data, Path modelPath) {
         StrnnConfig c = model.model().config();
         if (!data.layout().equals(c.layout())) {

@@ -2,7 +2,6 @@ package org.strnn.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.strnn.datasets.SampleSet;
@@ -32,11 +31,7 @@ final class PredictCommand implements Command {
 
     @Override
     public List<Option> options() {
-        List<Option> o = new ArrayList<>();
-        o.add(Option.value("model", "FILE", null, "a model file written by train or init"));
-        o.add(Option.value("data", "SOURCE", null, "the data to score"));
-        o.add(ModelData.PART);
-        o.addAll(DataSources.OPTIONS);
+        List<Option> o = ModelData.Scored.options();
         o.add(Option.value("out", "FILE", null, "write the CSV here instead of stdout"));
         o.add(Option.flag("force", "replace an existing --out file"));
         o.add(ModelOptions.THREADS);
