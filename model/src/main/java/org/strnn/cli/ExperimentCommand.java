@@ -87,6 +87,7 @@ final class ExperimentCommand implements Command {
     public int run(Args args, Console console) throws IOException {
         args.positionalCount(1, 1, "a data source: seed:DIR or faces:DIR");
         String source = args.positional().get(0);
+        ModelOptions.threads(args);
         TrainSettings settings = ModelOptions.settings(args);
         int steps = args.integer("steps", 1, 1000);
         List<Experiment> experiments = experiments(source, args, steps);

@@ -35,9 +35,8 @@ final class ModelOptions {
             Option.value("seed", "N", "1", "seed of the initial weights and the shuffling"),
             THREADS);
 
-    /** The training settings of {@code args}; also sets the thread count. */
+    /** The training settings of {@code args} (the thread count is {@link #threads}'s). */
     static org.strnn.train.TrainSettings settings(Args args) {
-        threads(args);
         return new org.strnn.train.TrainSettings(args.integer("epochs", 1, 100_000),
                 args.integer("batch", 1, 1_000_000), args.number("lr", 1e-12, 10), args.number("clip", 0, 1e12),
                 args.longValue("seed"));

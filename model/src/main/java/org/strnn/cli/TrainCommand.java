@@ -68,7 +68,7 @@ final class TrainCommand implements Command {
     @Override
     public int run(Args args, Console console) throws IOException {
         args.positionalCount(0, 0, "no positional arguments");
-        int threads = args.integer("threads", 1, 256);
+        int threads = ModelOptions.threads(args);
         TrainSettings settings = ModelOptions.settings(args);
         int epochs = settings.epochs();
         Path resume = args.path("resume");
