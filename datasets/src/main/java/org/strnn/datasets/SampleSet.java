@@ -12,6 +12,11 @@ import java.util.Objects;
  * {@code data[((i * steps + t) * vertices + v) * features + f]}. Labels are class indices in
  * {@code [0, classNames.size())}. The set is immutable: the constructor copies nothing, so callers
  * must hand over arrays they no longer write to.
+ *
+ * <p>Every sample belongs to a <em>trial</em> (an event, a film clip, an image sequence): samples
+ * cut from one trial share its trial id, and no split may put one trial on both sides of it. By
+ * default every sample is a trial of its own; readers that cut several samples from one trial say
+ * so with {@link #withTrials}.
  */
 public final class SampleSet {
 
@@ -22,8 +27,14 @@ public final class SampleSet {
     private final int features;
     private final List<String> classNames;
     private final Layout layout;
+    private final int[] trials;
 
     public SampleSet(double[] data, int[] labels, int steps, Layout layout, int features, List<String> classNames) {
+        this(data, labels, null, steps, layout, features, classNames);
+    }
+
+    private SampleSet(double[] data, int[] labels, int[] trials, int steps, Layout layout, int features,
+            List<String> classNames) {
         this.data = Objects.requireNonNull(data, "data");
         this.labels = Objects.requireNonNull(labels, "labels");
         this.layout = Objects.requireNonNull(layout, "layout");
@@ -45,6 +56,37 @@ public final class SampleSet {
                         + this.classNames.size() + ")");
             }
         }
+        if (trials == null) {
+            trials = new int[labels.length];
+            Arrays.setAll(trials, i -> i);
+        } else if (trials.length != labels.length) {
+            throw new IllegalArgumentException(labels.length + " samples but " + trials.length + " trial ids");
+        }
+        this.trials = trials;
+    }
+
+    /**
+     * The same samples, with sample {@code i} cut from trial {@code trials[i]} (any non-negative
+     * ids; equal ids mean the same trial). The array is taken over, not copied.
+     */
+    public SampleSet withTrials(int[] trials) {
+        for (int i = 0; i < trials.length; i++) {
+            if (trials[i] < 0) {
+                throw new IllegalArgumentException("sample " + i + " has trial id " + trials[i] + ", below 0");
+            }
+        }
+        return new SampleSet(data, labels, Objects.requireNonNull(trials, "trials"), steps, layout, features,
+                classNames);
+    }
+
+    /** The trial that sample {@code i} was cut from. */
+    public int trial(int i) {
+        return trials[i];
+    }
+
+    /** A copy of all trial ids, one per sample. */
+    public int[] trials() {
+        return trials.clone();
     }
 
     /** Number of samples. */
@@ -121,11 +163,13 @@ public final class SampleSet {
         int len = sampleLength();
         double[] d = new double[indices.length * len];
         int[] y = new int[indices.length];
+        int[] g = new int[indices.length];
         for (int k = 0; k < indices.length; k++) {
             System.arraycopy(data, indices[k] * len, d, k * len, len);
             y[k] = labels[indices[k]];
+            g[k] = trials[indices[k]];
         }
-        return new SampleSet(d, y, steps, layout, features, classNames);
+        return new SampleSet(d, y, g, steps, layout, features, classNames);
     }
 
     /** This set followed by {@code other}; both must have the same shape, layout and classes. */
@@ -139,7 +183,12 @@ public final class SampleSet {
         System.arraycopy(other.data, 0, d, data.length, other.data.length);
         int[] y = Arrays.copyOf(labels, labels.length + other.labels.length);
         System.arraycopy(other.labels, 0, y, labels.length, other.labels.length);
-        return new SampleSet(d, y, steps, layout, features, classNames);
+        int offset = Arrays.stream(trials).max().orElse(-1) + 1;
+        int[] g = Arrays.copyOf(trials, trials.length + other.trials.length);
+        for (int k = 0; k < other.trials.length; k++) {
+            g[trials.length + k] = other.trials[k] + offset;
+        }
+        return new SampleSet(d, y, g, steps, layout, features, classNames);
     }
 
     /** Samples per class, indexed by label. */
