@@ -19,7 +19,7 @@ import org.strnn.autograd.Activation;
 import org.strnn.autograd.Dag;
 import org.strnn.autograd.Ops;
 import org.strnn.autograd.Tensor;
-import org.strnn.datasets.Layouts;
+import org.strnn.layout.Layouts;
 import org.strnn.model.Direction;
 import org.strnn.model.SpatialGraph;
 

@@ -1,5 +1,7 @@
 package org.strnn.datasets;
 
+import org.strnn.layout.Layout;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

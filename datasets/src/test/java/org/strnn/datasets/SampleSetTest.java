@@ -1,5 +1,7 @@
 package org.strnn.datasets;
 
+import org.strnn.layout.Layout;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,7 +1,6 @@
 package org.strnn.model;
 
 import java.util.Arrays;
-import org.strnn.datasets.SampleSet;
 
 /**
  * Per-channel standardisation of the input, {@code x' = (x - mean[k]) / scale[k]} for channel
@@ -37,19 +36,25 @@ public record InputScaling(double[] mean, double[] scale) {
         return new InputScaling(new double[channels], ones);
     }
 
+    /** Reads sample {@code i} ({@code T*n*d} values, t-major) into {@code dst} at {@code offset}. */
+    @FunctionalInterface
+    public interface Samples {
+        void copySample(int i, double[] dst, int offset);
+    }
+
     /**
-     * The mean and standard deviation of every channel over all samples and time slices of
-     * {@code data}; a channel whose deviation is below 1e-12 times its magnitude (or zero) keeps
-     * scale 1.
+     * The mean and standard deviation of every channel over all {@code count} samples of
+     * {@code steps} slices of {@code channels} values each; a channel whose deviation is below
+     * 1e-12 times its magnitude (or zero) keeps scale 1. A data set's {@code copySample} method
+     * serves as {@code data}.
      */
-    public static InputScaling fit(SampleSet data) {
-        int channels = data.vertices() * data.features();
+    public static InputScaling fit(int size, int steps, int channels, Samples data) {
         double[] sum = new double[channels];
-        double[] sample = new double[data.sampleLength()];
-        long count = (long) data.size() * data.steps();
-        for (int i = 0; i < data.size(); i++) {
+        double[] sample = new double[steps * channels];
+        long count = (long) size * steps;
+        for (int i = 0; i < size; i++) {
             data.copySample(i, sample, 0);
-            for (int t = 0; t < data.steps(); t++) {
+            for (int t = 0; t < steps; t++) {
                 for (int k = 0; k < channels; k++) {
                     sum[k] += sample[t * channels + k];
                 }
@@ -60,9 +65,9 @@ public record InputScaling(double[] mean, double[] scale) {
             mean[k] = count == 0 ? 0 : sum[k] / count;
         }
         double[] sq = new double[channels];
-        for (int i = 0; i < data.size(); i++) {
+        for (int i = 0; i < size; i++) {
             data.copySample(i, sample, 0);
-            for (int t = 0; t < data.steps(); t++) {
+            for (int t = 0; t < steps; t++) {
                 for (int k = 0; k < channels; k++) {
                     double dev = sample[t * channels + k] - mean[k];
                     sq[k] += dev * dev;

@@ -3,7 +3,7 @@ package org.strnn.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.strnn.autograd.Dag;
-import org.strnn.datasets.Layout;
+import org.strnn.layout.Layout;
 
 /**
  * The directed graphs the spatial RNN traverses, built from a layout (spec section 2): for each

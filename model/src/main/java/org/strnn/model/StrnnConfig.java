@@ -3,8 +3,8 @@ package org.strnn.model;
 import java.util.List;
 import java.util.Objects;
 import org.strnn.autograd.Activation;
-import org.strnn.datasets.Layout;
-import org.strnn.datasets.Layouts;
+import org.strnn.layout.Layout;
+import org.strnn.layout.Layouts;
 
 /**
  * Every hyper-parameter of the STRNN model (spec sections 3-7), including the switches.

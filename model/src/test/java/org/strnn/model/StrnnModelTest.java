@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.strnn.autograd.Tensor;
 import org.strnn.autograd.check.GradCheck;
 import org.strnn.autograd.check.Tolerance;
-import org.strnn.datasets.Layouts;
+import org.strnn.layout.Layouts;
 import org.strnn.nn.optim.Adam;
 
 class StrnnModelTest {

@@ -1,5 +1,7 @@
 package org.strnn.datasets.edf;
 
+import org.strnn.layout.Layout;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DateTimeException;

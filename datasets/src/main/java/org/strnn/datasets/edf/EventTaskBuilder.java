@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.strnn.datasets.DatasetException;
-import org.strnn.datasets.Layout;
+import org.strnn.layout.Layout;
 import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.Split;
 import org.strnn.datasets.features.Band;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.strnn.datasets.DatasetException;
-import org.strnn.datasets.Layout;
+import org.strnn.layout.Layout;
 
 /**
  * The EEG channels of one recording, put in the order of a {@link Layout}.

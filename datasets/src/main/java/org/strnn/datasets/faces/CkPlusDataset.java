@@ -1,5 +1,7 @@
 package org.strnn.datasets.faces;
 
+import org.strnn.layout.Layouts;
+
 import java.util.List;
 import java.util.Objects;
 import org.strnn.datasets.SampleSet;

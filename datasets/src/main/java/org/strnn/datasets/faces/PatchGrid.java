@@ -1,7 +1,7 @@
 package org.strnn.datasets.faces;
 
-import org.strnn.datasets.Layout;
-import org.strnn.datasets.Layouts;
+import org.strnn.layout.Layout;
+import org.strnn.layout.Layouts;
 
 /**
  * How a frame becomes one time slice: resize to {@code (rows*patchHeight) x (cols*patchWidth)}

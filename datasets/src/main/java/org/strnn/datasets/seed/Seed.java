@@ -1,5 +1,7 @@
 package org.strnn.datasets.seed;
 
+import org.strnn.layout.Layouts;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,7 @@ import java.util.List;
  *
  * <p>Every subject file holds {@value #TRIALS} trials. A trial's features are a
  * {@code 62 x n_k x 5} array: {@value #CHANNELS} electrodes (in the order of
- * {@link org.strnn.datasets.Layouts#seed62()}) by {@code n_k} one-second windows by {@value #BANDS}
+ * {@link org.strnn.layout.Layouts#seed62()}) by {@code n_k} one-second windows by {@value #BANDS}
  * frequency bands (delta, theta, alpha, beta, gamma).
  *
  * <p>SEED labels a trial {@code -1} (negative), {@code 0} (neutral) or {@code 1} (positive). This

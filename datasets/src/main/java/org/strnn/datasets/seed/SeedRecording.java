@@ -1,5 +1,7 @@
 package org.strnn.datasets.seed;
 
+import org.strnn.layout.Layouts;
+
 import java.util.Objects;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Objects;
  *
  * <p>Trials are numbered 1..15 as in SEED's variable names ({@code de_LDS1..15}); seconds,
  * channels and bands are 0-based. Channel order is that of
- * {@link org.strnn.datasets.Layouts#seed62()}, band order delta, theta, alpha, beta, gamma. In
+ * {@link org.strnn.layout.Layouts#seed62()}, band order delta, theta, alpha, beta, gamma. In
  * memory each trial is stored second-major, {@code [second][channel][band]}, so that a window of
  * consecutive seconds is one contiguous run (see {@link SubjectDependentProtocol}).
  */

@@ -1,7 +1,7 @@
 package org.strnn.datasets.seed;
 
 import org.strnn.datasets.DatasetException;
-import org.strnn.datasets.Layouts;
+import org.strnn.layout.Layouts;
 import org.strnn.datasets.SampleSet;
 
 /**

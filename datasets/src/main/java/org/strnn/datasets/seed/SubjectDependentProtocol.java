@@ -1,5 +1,7 @@
 package org.strnn.datasets.seed;
 
+import org.strnn.layout.Layouts;
+
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -11,7 +13,7 @@ import org.strnn.datasets.Split;
 /**
  * SEED's subject-dependent protocol (spec section 9). Each experiment is one session of one
  * subject: trials 1-9 train and trials 10-15 test. A sample is {@code T} consecutive seconds of one
- * trial (stride 1), a {@code T x 62 x 5} volume on {@link org.strnn.datasets.Layouts#seed62()},
+ * trial (stride 1), a {@code T x 62 x 5} volume on {@link org.strnn.layout.Layouts#seed62()},
  * labelled with the trial's class ({@link Seed#CLASS_NAMES}). With {@code T = 9} and SEED's trial
  * lengths an experiment has 1938 training and 1336 test samples.
  *

@@ -1,8 +1,8 @@
 package org.strnn.datasets.seed;
 
 import java.util.random.RandomGenerator;
-import org.strnn.datasets.Layout;
-import org.strnn.datasets.Layouts;
+import org.strnn.layout.Layout;
+import org.strnn.layout.Layouts;
 
 /**
  * The value model behind {@link SeedSynthesizer}: DE-like features with a class-dependent spatial

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-import org.strnn.datasets.Layout;
-import org.strnn.datasets.Layouts;
+import org.strnn.layout.Layout;
+import org.strnn.layout.Layouts;
 import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.Split;
 

@@ -7,8 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.strnn.datasets.Layout;
-import org.strnn.datasets.Layouts;
+import org.strnn.layout.Layout;
+import org.strnn.layout.Layouts;
 
 /** {@link Layouts#cap64()} against the real files and against SEED's grid. */
 class Cap64LayoutTest {

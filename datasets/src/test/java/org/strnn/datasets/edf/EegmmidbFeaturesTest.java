@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.strnn.datasets.Layouts;
+import org.strnn.layout.Layouts;
 import org.strnn.datasets.features.Band;
 import org.strnn.datasets.features.DifferentialEntropy;
 import org.strnn.datasets.features.Slicing;

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.datasets.DatasetException;
-import org.strnn.datasets.Layout;
-import org.strnn.datasets.Layouts;
+import org.strnn.layout.Layout;
+import org.strnn.layout.Layouts;
 
 class LayoutSignalsTest {
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.strnn.datasets.DatasetException;
-import org.strnn.datasets.Layouts;
+import org.strnn.layout.Layouts;
 import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.Split;
 

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.datasets.DatasetException;
-import org.strnn.datasets.Layouts;
+import org.strnn.layout.Layouts;
 import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.Split;
 

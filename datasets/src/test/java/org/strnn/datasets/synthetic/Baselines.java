@@ -1,7 +1,7 @@
 package org.strnn.datasets.synthetic;
 
 import java.util.random.RandomGenerator;
-import org.strnn.datasets.Layout;
+import org.strnn.layout.Layout;
 import org.strnn.datasets.SampleSet;
 
 /**

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.strnn.datasets.Layout;
+import org.strnn.layout.Layout;
 
 /**
  * One value per vertex, drawn where the vertex sits on its layout: a scalp map for an EEG montage,

@@ -1,4 +1,4 @@
-package org.strnn.datasets;
+package org.strnn.layout;
 
 import java.util.ArrayList;
 import java.util.List;

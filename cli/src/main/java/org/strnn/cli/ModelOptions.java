@@ -66,7 +66,7 @@ final class ModelOptions {
         org.strnn.model.StrnnModel model = new org.strnn.model.StrnnModel(config(args, train),
                 new java.util.SplittableRandom(seed));
         if (!args.flag("no-standardize")) {
-            model.setInputScaling(org.strnn.model.InputScaling.fit(train));
+            model.setInputScaling(org.strnn.train.Standardisation.fit(train));
         }
         return model;
     }

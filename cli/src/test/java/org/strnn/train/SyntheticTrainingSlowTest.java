@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.strnn.datasets.Split;
 import org.strnn.datasets.synthetic.SyntheticGenerator;
-import org.strnn.model.InputScaling;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 
@@ -22,7 +21,7 @@ class SyntheticTrainingSlowTest {
     private static double lastAccuracy(double clip) {
         Split split = SyntheticGenerator.seedLike().split(1200, 600, 7);
         StrnnModel model = new StrnnModel(StrnnConfig.seedDefaults(), new SplittableRandom(1));
-        model.setInputScaling(InputScaling.fit(split.train()));
+        model.setInputScaling(Standardisation.fit(split.train()));
         List<EpochStats> h = new Trainer(model, new TrainSettings(20, 32, 1e-3, clip, 1))
                 .fit(split.train(), split.test(), TrainingListener.SILENT);
         return h.get(h.size() - 1).testAccuracy();
