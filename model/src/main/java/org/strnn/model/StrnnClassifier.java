@@ -7,9 +7,11 @@ import org.strnn.autograd.Activation;
 import org.strnn.autograd.Dag;
 import org.strnn.autograd.MixBlocks;
 import org.strnn.autograd.Parallel;
-import org.strnn.autograd.SpatialRecurrence;
 import org.strnn.autograd.Tensor;
 import org.strnn.autograd.kernel.Gemm;
+import org.strnn.autograd.kernel.SpatialForward;
+import org.strnn.autograd.kernel.SpatialScratch;
+import org.strnn.autograd.kernel.SpatialWeights;
 
 /**
  * A trained STRNN as a predictor for embedding: thread-safe, records no autograd graph, and after
@@ -33,7 +35,7 @@ public final class StrnnClassifier {
     private final double[][] uT;
     private final double[][] bias;
     private final double[][] g;
-    private final SpatialRecurrence.Weights[] spatial;
+    private final SpatialWeights[] spatial;
     private final double[] rfT;
     private final double[] vfT;
     private final double[] bf;
@@ -63,14 +65,14 @@ public final class StrnnClassifier {
         uT = new double[dirs.size()][];
         bias = new double[dirs.size()][];
         g = new double[dirs.size()][];
-        spatial = new SpatialRecurrence.Weights[dirs.size()];
+        spatial = new SpatialWeights[dirs.size()];
         for (int k = 0; k < dirs.size(); k++) {
             int r = dirs.get(k).ordinal();
             uT[k] = transposed(p.get("U" + r), ds, d);
             bias[k] = p.get("b" + r).data().clone();
             g[k] = p.get("G" + r).data().clone();
-            spatial[k] = config.spatialRecurrence() ? SpatialRecurrence.Weights.pack(p.get("U" + r).data(),
-                    p.get("W" + r).data(), bias[k], g[k], config.vertices(), d, ds, config.spatialRegions()) : null;
+            spatial[k] = config.spatialRecurrence() ? SpatialWeights.pack(dags[k], p.get("U" + r).data(),
+                    p.get("W" + r).data(), bias[k], g[k], d, ds, config.spatialRegions()) : null;
         }
         rfT = transposed(p.get("Rf"), dt, dm);
         rbT = transposed(p.get("Rb"), dt, dm);
@@ -312,14 +314,14 @@ public final class StrnnClassifier {
     /** One direction's spatial layer for a chunk of rows, with one scratch per chunk: a reusable {@link Parallel} body. */
     private final class SpatialTask implements IntConsumer {
         private final Workspace ws;
-        private final SpatialRecurrence.Workspace[] scratch;
+        private final SpatialScratch[] scratch;
         private int k;
         private int rows;
         int chunks;
 
         SpatialTask(Workspace ws) {
             this.ws = ws;
-            this.scratch = new SpatialRecurrence.Workspace[Parallel.ROW_CHUNKS];
+            this.scratch = new SpatialScratch[Parallel.ROW_CHUNKS];
         }
 
         void set(int direction, int rowCount) {
@@ -328,14 +330,14 @@ public final class StrnnClassifier {
             chunks = Parallel.threads() == 1 ? 1 : Parallel.chunks(rowCount);
             for (int c = 0; c < chunks; c++) {
                 if (scratch[c] == null) {
-                    scratch[c] = new SpatialRecurrence.Workspace(spatial[direction]);
+                    scratch[c] = new SpatialScratch(spatial[direction]);
                 }
             }
         }
 
         @Override
         public void accept(int c) {
-            SpatialRecurrence.forwardRows(dags[k], config.activation(), spatial[k], ws.x, null, ws.s,
+            SpatialForward.rows(config.activation(), spatial[k], ws.x, null, ws.s,
                     Parallel.chunkStart(c, chunks, rows), Parallel.chunkStart(c + 1, chunks, rows), scratch[c]);
         }
     }
