@@ -3,11 +3,11 @@ package org.strnn.model;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
-import org.strnn.autograd.Activation;
 import org.strnn.autograd.Dag;
 import org.strnn.autograd.MixBlocks;
 import org.strnn.autograd.Parallel;
 import org.strnn.autograd.Tensor;
+import org.strnn.autograd.kernel.Elementwise;
 import org.strnn.autograd.kernel.Gemm;
 import org.strnn.autograd.kernel.SpatialForward;
 import org.strnn.autograd.kernel.SpatialScratch;
@@ -217,97 +217,83 @@ public final class StrnnClassifier {
         }
     }
 
-    /** The forward pass on ws.x (T*B x n*d), leaving softmax probabilities in ws.probs (B x C). */
+    /**
+     * The forward pass on ws.x (T*B x n*d), leaving softmax probabilities in ws.probs (B x C). It
+     * takes the steps of {@link StrnnModel#logits} in the same order, each with the kernel that
+     * the corresponding graph op runs forward ({@link Gemm}, {@link Elementwise},
+     * {@link MixBlocks}, {@link SpatialForward}), so both compute the same bits.
+     */
     private void run(Workspace ws, int batch) {
         int steps = config.steps();
-        int n = config.vertices();
-        int d = config.features();
-        int ds = config.spatialHidden();
-        int ks = config.spatialRegions();
         int dt = config.temporalHidden();
         int kt = config.temporalRegions();
-        int dm = config.mergedSize();
         int classes = config.classes();
         int rows = steps * batch;
-        Activation act = config.activation();
-        int sw = ds * ks;
-
-        // Spatial RNN and projection per direction, merged into m (rows x dm).
         for (int k = 0; k < dags.length; k++) {
-            if (config.spatialRecurrence()) {
-                // Rows are independent, so the chunks (run in parallel if Parallel allows) give the same bits.
-                ws.spatialTask.set(k, rows);
-                Parallel.forEach(ws.spatialTask.chunks, ws.spatialTask);
-            } else {
-                Gemm.mult(ws.x, 0, uT[k], 0, ws.xu, 0, rows * n, d, ds, false);
-                for (int i = 0; i < rows * n; i++) {
-                    for (int j = 0; j < ds; j++) {
-                        ws.h[i * ds + j] = act.apply(ws.xu[i * ds + j] + bias[k][j]);
-                    }
-                }
-                MixBlocks.forwardRows(ws.h, g[k], ws.s, 0, rows, n, ds, ks);
-            }
-            for (int i = 0; i < rows; i++) {
-                int dst = i * dm + (config.merge() == Merge.CONCAT ? k * sw : 0);
-                boolean first = k == 0 || config.merge() == Merge.CONCAT;
-                for (int j = 0; j < sw; j++) {
-                    ws.m[dst + j] = first ? ws.s[i * sw + j] : ws.m[dst + j] + ws.s[i * sw + j];
-                }
-            }
+            spatial(ws, k, rows);
+            merge(ws, k, rows);
         }
-
-        // Temporal RNNs: f in natural order, g in reverse; both stored as fcat/gcat (B x T*dt).
         temporal(ws, batch, rfT, vfT, bf, ws.fcat, false);
         temporal(ws, batch, rbT, vbT, bb, ws.gcat, true);
         MixBlocks.forwardRows(ws.fcat, gf, ws.qf, 0, batch, steps, dt, kt);
         MixBlocks.forwardRows(ws.gcat, gb, ws.qb, 0, batch, steps, dt, kt);
-
+        // o = (qf Pf^T + qb Pb^T) + c, then the softmax
         Gemm.mult(ws.qf, 0, pfT, 0, ws.logits, 0, batch, dt * kt, classes, false);
         Gemm.mult(ws.qb, 0, pbT, 0, ws.tmp, 0, batch, dt * kt, classes, false);
-        for (int s = 0; s < batch; s++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < classes; j++) {
-                double o = ws.logits[s * classes + j] + ws.tmp[s * classes + j] + c[j];
-                ws.logits[s * classes + j] = o;
-                max = Math.max(max, o);
-            }
-            double sum = 0;
-            for (int j = 0; j < classes; j++) {
-                double e = Math.exp(ws.logits[s * classes + j] - max);
-                ws.probs[s * classes + j] = e;
-                sum += e;
-            }
-            for (int j = 0; j < classes; j++) {
-                ws.probs[s * classes + j] /= sum;
-            }
+        Elementwise.add(ws.logits, 0, ws.tmp, 0, ws.logits, 0, batch * classes);
+        Elementwise.addRow(ws.logits, 0, c, ws.logits, 0, batch, classes);
+        Elementwise.softmaxRows(ws.logits, ws.probs, batch, classes);
+    }
+
+    /** Direction k's spatial RNN and projection S (rows x ds*Ks) into ws.s. */
+    private void spatial(Workspace ws, int k, int rows) {
+        int n = config.vertices();
+        int ds = config.spatialHidden();
+        if (config.spatialRecurrence()) {
+            // Rows are independent, so the chunks (run in parallel if Parallel allows) give the same bits.
+            ws.spatialTask.set(k, rows);
+            Parallel.forEach(ws.spatialTask.chunks, ws.spatialTask);
+        } else {
+            // h = act(x U^T + b) per vertex
+            Gemm.mult(ws.x, 0, uT[k], 0, ws.xu, 0, rows * n, config.features(), ds, false);
+            Elementwise.addRow(ws.xu, 0, bias[k], ws.h, 0, rows * n, ds);
+            Elementwise.activate(config.activation(), ws.h, 0, ws.h, 0, rows * n * ds);
+            MixBlocks.forwardRows(ws.h, g[k], ws.s, 0, rows, n, ds, config.spatialRegions());
         }
     }
 
+    /** Merges direction k's projection in ws.s into m: the sum of the directions, or their concatenation. */
+    private void merge(Workspace ws, int k, int rows) {
+        int sw = config.spatialHidden() * config.spatialRegions();
+        if (config.merge() == Merge.CONCAT) {
+            Elementwise.placeColumns(ws.s, rows, sw, ws.m, config.mergedSize(), k * sw);
+        } else if (k == 0) {
+            System.arraycopy(ws.s, 0, ws.m, 0, rows * sw);
+        } else {
+            Elementwise.add(ws.m, 0, ws.s, 0, ws.m, 0, rows * sw);
+        }
+    }
+
+    /**
+     * One direction of the temporal RNN, {@code h_t = act((m_t R^T + h_prev V^T) + b)} (without V
+     * for the ablation, and without the V term at the first step, where h_prev = 0), in natural
+     * or reverse time order; state t goes to columns {@code t*dt ..} of {@code cat} (B x T*dt).
+     */
     private void temporal(Workspace ws, int batch, double[] rT, double[] vT, double[] bias, double[] cat,
                           boolean reverse) {
         int steps = config.steps();
         int dt = config.temporalHidden();
         int dm = config.mergedSize();
-        Activation act = config.activation();
-        int prev = -1;
         for (int k = 0; k < steps; k++) {
             int t = reverse ? steps - 1 - k : k;
             Gemm.mult(ws.m, t * batch * dm, rT, 0, ws.state, 0, batch, dm, dt, false);
-            if (vT != null && prev >= 0) {
+            if (vT != null && k > 0) {
                 Gemm.mult(ws.previous, 0, vT, 0, ws.recur, 0, batch, dt, dt, false);
+                Elementwise.add(ws.state, 0, ws.recur, 0, ws.state, 0, batch * dt);
             }
-            for (int s = 0; s < batch; s++) {
-                for (int j = 0; j < dt; j++) {
-                    double a = ws.state[s * dt + j];
-                    if (vT != null && prev >= 0) {
-                        a += ws.recur[s * dt + j];
-                    }
-                    double h = act.apply(a + bias[j]);
-                    ws.previous[s * dt + j] = h;
-                    cat[s * steps * dt + t * dt + j] = h;
-                }
-            }
-            prev = t;
+            Elementwise.addRow(ws.state, 0, bias, ws.state, 0, batch, dt);
+            Elementwise.activate(config.activation(), ws.state, 0, ws.previous, 0, batch * dt);
+            Elementwise.placeColumns(ws.previous, batch, dt, cat, steps * dt, t * dt);
         }
     }
 
