@@ -62,8 +62,8 @@ class ConfigurationMatrixTest {
         double[] samples = StrnnModelTest.randomSamples(batch, config, rng);
         int[] labels = {0, 1, 2};
         GradCheck.defaults().direction(c.name() + " loss",
-                () -> model.loss(model.logits(model.input(samples, batch)), labels), model.parameters(), 3, rng);
+                () -> model.loss(model.logits(model.input(samples, batch)), labels), model.namedParameters(), 3, rng);
         GradCheck.defaults().direction(c.name() + " logits",
-                () -> model.logits(model.input(samples, batch)), model.parameters(), 2, rng);
+                () -> model.logits(model.input(samples, batch)), model.namedParameters(), 2, rng);
     }
 }
