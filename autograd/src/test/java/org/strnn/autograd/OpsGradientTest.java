@@ -1,6 +1,5 @@
 package org.strnn.autograd;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,6 +1,5 @@
 package org.strnn.nn;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.strnn.autograd.Tensor;
 import org.strnn.autograd.check.Gen;
 import org.strnn.autograd.check.GradCheck;
 import org.strnn.autograd.check.Property;
-import org.strnn.autograd.check.Tolerance;
 import org.strnn.nn.optim.Adam;
 import org.strnn.nn.optim.Optimizer;
 
@@ -108,7 +106,7 @@ class CellGradientTest {
         return true;
     }
 
-    /** Full Jacobians with respect to the inputs (GradCheck) and the parameters (LiveJacobian). */
+    /** Full Jacobians with respect to the inputs and to the live parameters. */
     private static void fullJacobian(Kind kind, RecurrentCell cell, Case c, Gen gen) {
         int steps = c.xs().size();
         CHECK.jacobian(kind + " inputs", in -> run(cell, in.subList(0, steps), in.get(steps),
