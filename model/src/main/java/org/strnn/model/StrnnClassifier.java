@@ -29,6 +29,7 @@ import org.strnn.autograd.kernel.SpatialWeights;
 public final class StrnnClassifier {
 
     private final StrnnConfig config;
+    private final StrnnDims dims;
     private final List<String> classNames;
     private final InputScaling scaling;
     private final Dag[] dags;
@@ -51,15 +52,14 @@ public final class StrnnClassifier {
 
     private StrnnClassifier(StrnnModel model, List<String> classNames) {
         this.config = model.config();
+        this.dims = config.dims();
         this.classNames = List.copyOf(classNames);
         this.scaling = model.inputScaling();
         Map<String, Tensor> p = model.namedParameters();
-        int d = config.features();
-        int ds = config.spatialHidden();
-        int dt = config.temporalHidden();
-        int dm = config.mergedSize();
-        int classes = config.classes();
-        int kt = config.temporalRegions();
+        int d = dims.d();
+        int ds = dims.ds();
+        int dt = dims.dt();
+        int dm = dims.merged();
         List<Direction> dirs = config.directions();
         dags = model.dags().toArray(new Dag[0]);
         uT = new double[dirs.size()][];
@@ -72,7 +72,7 @@ public final class StrnnClassifier {
             bias[k] = p.get("b" + r).data().clone();
             g[k] = p.get("G" + r).data().clone();
             spatial[k] = config.spatialRecurrence() ? SpatialWeights.pack(dags[k], p.get("U" + r).data(),
-                    p.get("W" + r).data(), bias[k], g[k], d, ds, config.spatialRegions()) : null;
+                    p.get("W" + r).data(), bias[k], g[k], d, ds, dims.ks()) : null;
         }
         rfT = transposed(p.get("Rf"), dt, dm);
         rbT = transposed(p.get("Rb"), dt, dm);
@@ -82,8 +82,8 @@ public final class StrnnClassifier {
         bb = p.get("bb").data().clone();
         gf = p.get("Gf").data().clone();
         gb = p.get("Gb").data().clone();
-        pfT = transposed(p.get("Pf"), classes, dt * kt);
-        pbT = transposed(p.get("Pb"), classes, dt * kt);
+        pfT = transposed(p.get("Pf"), dims.classes(), dims.temporalWidth());
+        pbT = transposed(p.get("Pb"), dims.classes(), dims.temporalWidth());
         c = p.get("c").data().clone();
     }
 
@@ -126,7 +126,7 @@ public final class StrnnClassifier {
         Workspace ws = workspaces.get();
         ws.ensure(1);
         fill(ws.x, 0, 1, 0, sample);
-        double[] out = new double[config.classes()];
+        double[] out = new double[dims.classes()];
         run(ws, 1);
         System.arraycopy(ws.probs, 0, out, 0, out.length);
         return out;
@@ -142,10 +142,10 @@ public final class StrnnClassifier {
         for (int s = 0; s < batch.length; s++) {
             fill(ws.x, s, batch.length, s, batch[s]);
         }
-        double[][] out = new double[batch.length][config.classes()];
+        double[][] out = new double[batch.length][dims.classes()];
         run(ws, batch.length);
         for (int s = 0; s < batch.length; s++) {
-            System.arraycopy(ws.probs, s * config.classes(), out[s], 0, config.classes());
+            System.arraycopy(ws.probs, s * dims.classes(), out[s], 0, dims.classes());
         }
         return out;
     }
@@ -156,39 +156,24 @@ public final class StrnnClassifier {
      * into {@code out} (batch x C, row-major). Allocates nothing once the workspace is warm.
      */
     public void predict(double[] samples, int batch, double[] out) {
-        int steps = config.steps();
-        int nd = config.vertices() * config.features();
-        if (batch < 1 || samples.length < batch * steps * nd || out.length < batch * config.classes()) {
-            throw new IllegalArgumentException("predict: " + batch + " samples of " + steps * nd + " values need "
-                    + batch * steps * nd + " inputs and " + batch * config.classes() + " outputs, got "
-                    + samples.length + " and " + out.length);
+        int per = dims.sampleSize();
+        int classes = dims.classes();
+        if (batch < 1 || samples.length < batch * per || out.length < batch * classes) {
+            throw new IllegalArgumentException("predict: " + batch + " samples of " + per + " values need "
+                    + batch * per + " inputs and " + batch * classes + " outputs, got " + samples.length + " and "
+                    + out.length);
         }
         Workspace ws = workspaces.get();
         ws.ensure(batch);
-        for (int s = 0; s < batch; s++) {
-            for (int t = 0; t < steps; t++) {
-                int src = (s * steps + t) * nd;
-                for (int k = 0; k < nd; k++) {
-                    if (!Double.isFinite(samples[src + k])) {
-                        throw new IllegalArgumentException("sample " + s + " has " + samples[src + k] + " at t=" + t
-                                + ", vertex " + config.layout().electrode(k / config.features()).name()
-                                + ", feature " + k % config.features());
-                    }
-                }
-                int dst = (t * batch + s) * nd;
-                for (int k = 0; k < nd; k++) {
-                    ws.x[dst + k] = scaling.apply(samples[src + k], k);
-                }
-            }
-        }
+        StrnnModel.timeMajor(config, dims, scaling, samples, batch, ws.x);
         run(ws, batch);
-        System.arraycopy(ws.probs, 0, out, 0, batch * config.classes());
+        System.arraycopy(ws.probs, 0, out, 0, batch * classes);
     }
 
     private void fill(double[] x, int s, int batch, int index, double[][][] sample) {
-        int steps = config.steps();
-        int n = config.vertices();
-        int d = config.features();
+        int steps = dims.steps();
+        int n = dims.n();
+        int d = dims.d();
         if (sample.length != steps) {
             throw new IllegalArgumentException("sample " + index + " has " + sample.length + " time slices, the model "
                     + "expects T=" + steps);
@@ -224,10 +209,10 @@ public final class StrnnClassifier {
      * {@link MixBlocks}, {@link SpatialForward}), so both compute the same bits.
      */
     private void run(Workspace ws, int batch) {
-        int steps = config.steps();
-        int dt = config.temporalHidden();
-        int kt = config.temporalRegions();
-        int classes = config.classes();
+        int steps = dims.steps();
+        int dt = dims.dt();
+        int kt = dims.kt();
+        int classes = dims.classes();
         int rows = steps * batch;
         for (int k = 0; k < dags.length; k++) {
             spatial(ws, k, rows);
@@ -247,26 +232,26 @@ public final class StrnnClassifier {
 
     /** Direction k's spatial RNN and projection S (rows x ds*Ks) into ws.s. */
     private void spatial(Workspace ws, int k, int rows) {
-        int n = config.vertices();
-        int ds = config.spatialHidden();
+        int n = dims.n();
+        int ds = dims.ds();
         if (config.spatialRecurrence()) {
             // Rows are independent, so the chunks (run in parallel if Parallel allows) give the same bits.
             ws.spatialTask.set(k, rows);
             Parallel.forEach(ws.spatialTask.chunks, ws.spatialTask);
         } else {
             // h = act(x U^T + b) per vertex
-            Gemm.mult(ws.x, 0, uT[k], 0, ws.xu, 0, rows * n, config.features(), ds, false);
+            Gemm.mult(ws.x, 0, uT[k], 0, ws.xu, 0, rows * n, dims.d(), ds, false);
             Elementwise.addRow(ws.xu, 0, bias[k], ws.h, 0, rows * n, ds);
             Elementwise.activate(config.activation(), ws.h, 0, ws.h, 0, rows * n * ds);
-            MixBlocks.forwardRows(ws.h, g[k], ws.s, 0, rows, n, ds, config.spatialRegions());
+            MixBlocks.forwardRows(ws.h, g[k], ws.s, 0, rows, n, ds, dims.ks());
         }
     }
 
     /** Merges direction k's projection in ws.s into m: the sum of the directions, or their concatenation. */
     private void merge(Workspace ws, int k, int rows) {
-        int sw = config.spatialHidden() * config.spatialRegions();
+        int sw = dims.spatialWidth();
         if (config.merge() == Merge.CONCAT) {
-            Elementwise.placeColumns(ws.s, rows, sw, ws.m, config.mergedSize(), k * sw);
+            Elementwise.placeColumns(ws.s, rows, sw, ws.m, dims.merged(), k * sw);
         } else if (k == 0) {
             System.arraycopy(ws.s, 0, ws.m, 0, rows * sw);
         } else {
@@ -281,9 +266,9 @@ public final class StrnnClassifier {
      */
     private void temporal(Workspace ws, int batch, double[] rT, double[] vT, double[] bias, double[] cat,
                           boolean reverse) {
-        int steps = config.steps();
-        int dt = config.temporalHidden();
-        int dm = config.mergedSize();
+        int steps = dims.steps();
+        int dt = dims.dt();
+        int dm = dims.merged();
         for (int k = 0; k < steps; k++) {
             int t = reverse ? steps - 1 - k : k;
             Gemm.mult(ws.m, t * batch * dm, rT, 0, ws.state, 0, batch, dm, dt, false);
@@ -352,18 +337,18 @@ public final class StrnnClassifier {
             if (batch <= capacity) {
                 return;
             }
-            int steps = config.steps();
-            int n = config.vertices();
-            int ds = config.spatialHidden();
-            int dt = config.temporalHidden();
-            int kt = config.temporalRegions();
+            int steps = dims.steps();
+            int n = dims.n();
+            int ds = dims.ds();
+            int dt = dims.dt();
+            int kt = dims.kt();
             int rows = steps * batch;
-            x = new double[rows * n * config.features()];
+            x = new double[rows * n * dims.d()];
             boolean recurrent = config.spatialRecurrence();
             xu = recurrent ? null : new double[rows * n * ds];
             h = recurrent ? null : new double[rows * n * ds];
-            s = new double[rows * ds * config.spatialRegions()];
-            m = new double[rows * config.mergedSize()];
+            s = new double[rows * dims.spatialWidth()];
+            m = new double[rows * dims.merged()];
             state = new double[batch * dt];
             recur = new double[batch * dt];
             previous = new double[batch * dt];
@@ -371,9 +356,9 @@ public final class StrnnClassifier {
             gcat = new double[batch * steps * dt];
             qf = new double[batch * dt * kt];
             qb = new double[batch * dt * kt];
-            logits = new double[batch * config.classes()];
-            tmp = new double[batch * config.classes()];
-            probs = new double[batch * config.classes()];
+            logits = new double[batch * dims.classes()];
+            tmp = new double[batch * dims.classes()];
+            probs = new double[batch * dims.classes()];
             capacity = batch;
         }
     }
