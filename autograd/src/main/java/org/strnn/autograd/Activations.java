@@ -1,6 +1,7 @@
 package org.strnn.autograd;
 
 import org.ejml.data.DMatrixRMaj;
+import org.strnn.autograd.kernel.Elementwise;
 
 /**
  * Elementwise functions. At a kink the derivative is the minimum-norm subgradient:
@@ -15,9 +16,7 @@ final class Activations {
     static Tensor relu(Tensor x) {
         double[] in = x.value.data;
         DMatrixRMaj out = Arithmetic.like(x);
-        for (int i = 0; i < in.length; i++) {
-            out.data[i] = in[i] > 0 ? in[i] : 0.0;
-        }
+        Elementwise.activate(Activation.RELU, in, 0, out.data, 0, in.length);
         return Tensor.derived("relu", out, g -> {
             double[] gx = x.gradData();
             for (int i = 0; i < gx.length; i++) {
@@ -33,9 +32,7 @@ final class Activations {
         double[] in = x.value.data;
         DMatrixRMaj out = Arithmetic.like(x);
         double[] y = out.data;
-        for (int i = 0; i < in.length; i++) {
-            y[i] = Math.tanh(in[i]);
-        }
+        Elementwise.activate(Activation.TANH, in, 0, y, 0, in.length);
         return Tensor.derived("tanh", out, g -> {
             double[] gx = x.gradData();
             for (int i = 0; i < gx.length; i++) {

@@ -1,6 +1,7 @@
 package org.strnn.autograd;
 
 import org.ejml.data.DMatrixRMaj;
+import org.strnn.autograd.kernel.Elementwise;
 
 /** Elementwise arithmetic on tensors of one shape, and scalar forms. */
 final class Arithmetic {
@@ -16,11 +17,7 @@ final class Arithmetic {
     static Tensor add(Tensor a, Tensor b) {
         ShapeCheck.sameShape("add", a, b);
         DMatrixRMaj out = like(a);
-        double[] x = a.value.data;
-        double[] y = b.value.data;
-        for (int i = 0; i < out.data.length; i++) {
-            out.data[i] = x[i] + y[i];
-        }
+        Elementwise.add(a.value.data, 0, b.value.data, 0, out.data, 0, out.data.length);
         return Tensor.derived("add", out, g -> {
             Tensor.accumulate(a, g);
             Tensor.accumulate(b, g);
@@ -130,13 +127,7 @@ final class Arithmetic {
         int r = x.rows();
         int c = x.cols();
         DMatrixRMaj out = like(x);
-        double[] xs = x.value.data;
-        double[] bs = b.value.data;
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < c; j++) {
-                out.data[i * c + j] = xs[i * c + j] + bs[j];
-            }
-        }
+        Elementwise.addRow(x.value.data, 0, b.value.data, out.data, 0, r, c);
         return Tensor.derived("addRow", out, g -> {
             Tensor.accumulate(x, g);
             if (b.requiresGrad()) {

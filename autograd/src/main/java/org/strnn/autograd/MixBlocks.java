@@ -64,8 +64,17 @@ public final class MixBlocks {
                 }
             });
             if (wantM) {
-                DagRecurrence.addChunks(dM, m.gradData());
+                addChunks(dM, m.gradData());
             }
         }, x, m);
+    }
+
+    /** Adds per-chunk partial sums into {@code dst} in chunk order. */
+    private static void addChunks(double[][] partials, double[] dst) {
+        for (double[] p : partials) {
+            for (int i = 0; i < dst.length; i++) {
+                dst[i] += p[i];
+            }
+        }
     }
 }

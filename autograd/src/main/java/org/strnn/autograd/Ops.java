@@ -215,20 +215,10 @@ public final class Ops {
     }
 
     /**
-     * A recurrence over a DAG, for every row at once: with {@code xw} (rows x n*h) holding each
-     * vertex's input term in block v, {@code h_v = act(xw_v + (sum_{u in pred(v)} h_u) W^T + b)}.
-     * Returns the hidden states in the same layout. {@code w} is h x h, {@code b} is 1 x h.
-     */
-    public static Tensor dagRecurrence(Tensor xw, Tensor w, Tensor b, Dag dag, Activation act) {
-        return DagRecurrence.apply(xw, w, b, dag, act);
-    }
-
-    /**
      * One direction of STRNN's spatial layer, fused: for every row (slice) of {@code x}
      * (rows x n*d, vertex v's features in columns {@code v*d .. v*d+d-1}), the recurrence
      * {@code h_v = act(U x_v + W sum_{u in pred(v)} h_u + b)} over the DAG, then the projection
-     * {@code S = [h_1 ... h_n] G} (h x K); the result row is the row-major vec of S. Equals
-     * {@code mixBlocks(dagRecurrence(reshape(reshape(x, rows*n, d) U^T, rows, n*h), w, b, dag, act), g, h)}.
+     * {@code S = [h_1 ... h_n] G} (h x K); the result row is the row-major vec of S.
      * {@code u} is h x d, {@code w} is h x h, {@code b} is 1 x h, {@code g} is n x K.
      */
     public static Tensor spatialRecurrence(Tensor x, Tensor u, Tensor w, Tensor b, Tensor g, Dag dag,

@@ -2,6 +2,7 @@ package org.strnn.autograd;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.strnn.autograd.kernel.Elementwise;
 
 /** Slicing, concatenation, transpose and reshape: ops that move values without arithmetic. */
 final class Shapes {
@@ -89,11 +90,8 @@ final class Shapes {
         DMatrixRMaj out = new DMatrixRMaj(r, cols);
         int off = 0;
         for (Tensor p : parts) {
-            int pc = p.cols();
-            for (int i = 0; i < r; i++) {
-                System.arraycopy(p.value.data, i * pc, out.data, i * cols + off, pc);
-            }
-            off += pc;
+            Elementwise.placeColumns(p.value.data, r, p.cols(), out.data, cols, off);
+            off += p.cols();
         }
         Tensor[] ps = parts.toArray(new Tensor[0]);
         int total = cols;

@@ -1,31 +1,12 @@
 package org.strnn.autograd;
 
 import org.ejml.data.DMatrixRMaj;
+import org.strnn.autograd.kernel.Elementwise;
 
 /** Row-wise softmax and the fused softmax-cross-entropy loss, stable for large logits. */
 final class Softmax {
 
     private Softmax() {
-    }
-
-    /** Writes softmax of each row of {@code x} (r x c) into {@code y}, subtracting the row max first. */
-    static void softmaxRows(double[] x, double[] y, int r, int c) {
-        for (int i = 0; i < r; i++) {
-            int o = i * c;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < c; j++) {
-                max = Math.max(max, x[o + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < c; j++) {
-                double e = Math.exp(x[o + j] - max);
-                y[o + j] = e;
-                sum += e;
-            }
-            for (int j = 0; j < c; j++) {
-                y[o + j] /= sum;
-            }
-        }
     }
 
     /** log sum_j exp(x[o + j]) over one row of c values, computed as max + log sum exp(x - max). */
@@ -47,7 +28,7 @@ final class Softmax {
         int c = x.cols();
         DMatrixRMaj out = Arithmetic.like(x);
         double[] y = out.data;
-        softmaxRows(x.value.data, y, r, c);
+        Elementwise.softmaxRows(x.value.data, y, r, c);
         return Tensor.derived("softmax", out, g -> {
             double[] gx = x.gradData();
             for (int i = 0; i < r; i++) {
@@ -69,7 +50,7 @@ final class Softmax {
         int c = x.cols();
         double[] xs = x.value.data;
         double[] p = new double[r * c];
-        softmaxRows(xs, p, r, c);
+        Elementwise.softmaxRows(xs, p, r, c);
         DMatrixRMaj out = Arithmetic.like(x);
         for (int i = 0; i < r; i++) {
             int o = i * c;
@@ -110,7 +91,7 @@ final class Softmax {
         int[] y = labels.clone();
         double[] xs = logits.value.data;
         double[] p = new double[r * c];
-        softmaxRows(xs, p, r, c);
+        Elementwise.softmaxRows(xs, p, r, c);
         double loss = 0;
         for (int i = 0; i < r; i++) {
             // -log softmax = logsumexp - x_y, kept in log space so a confident wrong answer stays finite.

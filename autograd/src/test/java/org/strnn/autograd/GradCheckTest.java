@@ -1,6 +1,8 @@
 package org.strnn.autograd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.strnn.autograd.check.GradCheck;
 import org.strnn.autograd.check.GradCheckFailure;
+import org.strnn.autograd.check.GradCheckReport;
 
 /** The checker's own failure path: a deliberately wrong gradient must be caught and described. */
 class GradCheckTest {
@@ -66,6 +69,34 @@ class GradCheckTest {
     }
 
     @Test
+    void aFailingWholeModelCheckNamesTheParameterThatIsWrong() {
+        // Only "second" passes through the wrong backward; "first" is correct.
+        Tensor first = Tensor.variable("W", 3, 2, 0.1, 0.2, -0.3, 0.4, 0.5, -0.6);
+        Tensor second = Tensor.variable("W", 4, 2, 0.3, -0.1, 0.2, 0.7, -0.4, 0.1, 0.6, -0.2);
+        Tensor x = Tensor.constant(4, 3, 1, 2, 3, -1, 0.5, 2, 0.3, -0.2, 1, 1, 1, 1);
+        java.util.Map<String, Tensor> params = new java.util.LinkedHashMap<>();
+        params.put("first", first);
+        params.put("second", second);
+        GradCheckFailure e = assertThrows(GradCheckFailure.class, () -> GradCheck.defaults().direction("model",
+                () -> Ops.add(Ops.sum(Ops.tanh(Ops.matmul(x, first))), Ops.sum(wrongSquare(second))), params, 3,
+                new SplittableRandom(3)));
+        assertTrue(e.getMessage().contains("parameters that disagree on their own: second ("), e.getMessage());
+        assertFalse(e.getMessage().contains("first ("), e.getMessage());
+    }
+
+    @Test
+    void reportsCountTheComparisonsAndSayWhereTheWorstWas() {
+        DMatrixRMaj x = new DMatrixRMaj(2, 3, true, 0.5, -1.0, 2.0, 1.5, 0.25, -0.75);
+        java.util.Map<String, DMatrixRMaj> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("x", x);
+        GradCheckReport r = GradCheck.defaults().jacobian("tanh", in -> Ops.tanh(in.get(0)), inputs,
+                new SplittableRandom(5));
+        // 6 outputs x 6 elements of the Jacobian, then 6 elements of J^T v.
+        assertEquals(42, r.comparisons());
+        assertTrue(r.worstAt().contains("/ d x[") || r.worstAt().startsWith("J^T v at x["), r.worstAt());
+    }
+
+    @Test
     void directionCheckPassesOnACorrectModelAndRestoresParameters() {
         Tensor w = Tensor.variable("W", 3, 2, 0.1, 0.2, -0.3, 0.4, 0.5, -0.6);
         Tensor b = Tensor.variable("b", 1, 2, 0.05, -0.05);
@@ -73,10 +104,10 @@ class GradCheckTest {
         double[] before = w.data().clone();
         Ops.sum(Ops.matmul(x, w)).backward();
         double[] gradBefore = w.gradData().clone();
-        double worst = GradCheck.defaults().direction("linear-tanh",
+        GradCheckReport r = GradCheck.defaults().direction("linear-tanh",
                 () -> Ops.softmaxCrossEntropy(Ops.addRow(Ops.tanh(Ops.matmul(x, w)), b), new int[] {0, 1, 1, 0}),
                 List.of(w, b), 5, new SplittableRandom(4));
-        assertTrue(worst < 1e-6, "worst relative difference " + worst);
+        assertEquals(5, r.comparisons());
         assertArrayEquals(before, w.data(), 0.0);
         assertArrayEquals(gradBefore, w.gradData(), 0.0);
     }

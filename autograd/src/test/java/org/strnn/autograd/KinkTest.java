@@ -31,12 +31,14 @@ class KinkTest {
 
     @Test
     void fusedReluRecurrenceAlsoUsesZeroAtTheKink() {
-        // One vertex, no predecessors: h = relu(xw + b) with xw + b = 0 exactly.
+        // One vertex, no predecessors, U = I and G = 1: h = relu(xw + b) with xw + b = 0 exactly.
         Dag single = Dag.fromPredecessors(new int[][] {{}});
         Tensor xw = Tensor.variable("xw", 1, 2, 0.5, 1.0);
+        Tensor u = Tensor.constant(2, 2, 1, 0, 0, 1);
         Tensor w = Tensor.variable("W", 2, 2, 1, 0, 0, 1);
         Tensor b = Tensor.variable("b", 1, 2, -0.5, 1.0);
-        Ops.sum(Ops.dagRecurrence(xw, w, b, single, Activation.RELU)).backward();
+        Tensor g = Tensor.constant(1, 1, 1.0);
+        Ops.sum(Ops.spatialRecurrence(xw, u, w, b, g, single, Activation.RELU)).backward();
         assertEquals(0.0, xw.grad(0, 0), 0.0);
         assertEquals(1.0, xw.grad(0, 1), 0.0);
         assertEquals(0.0, b.grad(0, 0), 0.0);

@@ -46,44 +46,18 @@ class StructuralOpsTest {
         });
     }
 
-    @Test
-    void fusedDagRecurrenceMatchesTheComposedReference() {
-        Property.check("fused dagRecurrence = composed ops", 20, gen -> {
-            Dag dag = DagFixtures.randomDag(gen, 7);
-            int rows = gen.intBetween(1, 12);
-            int h = gen.intBetween(1, 4);
-            Activation act = gen.intBetween(0, 1) == 0 ? Activation.RELU : Activation.TANH;
-            DMatrixRMaj xw = gen.matrix(rows, dag.size() * h);
-            DMatrixRMaj w = gen.matrix(h, h, -0.8, 0.8);
-            DMatrixRMaj b = gen.matrix(1, h);
-            DMatrixRMaj up = gen.normal(rows, dag.size() * h);
-
-            Tensor[] fused = {Tensor.variable("xw", xw.copy()), Tensor.variable("W", w.copy()), Tensor.variable("b", b.copy())};
-            Tensor hf = Ops.dagRecurrence(fused[0], fused[1], fused[2], dag, act);
-            hf.backward(up);
-            Tensor[] ref = {Tensor.variable("xw", xw.copy()), Tensor.variable("W", w.copy()), Tensor.variable("b", b.copy())};
-            Tensor hr = DagFixtures.composed(ref[0], ref[1], ref[2], dag, act);
-            hr.backward(up);
-
-            assertArrayEquals(hr.data(), hf.data(), 1e-12, "forward");
-            for (int i = 0; i < 3; i++) {
-                assertArrayEquals(ref[i].gradData(), fused[i].gradData(), 1e-10, "gradient of " + ref[i].op());
-            }
-        });
-    }
-
     /** The composed reference of {@link Ops#spatialRecurrence}. */
     static Tensor composedSpatial(Tensor x, Tensor u, Tensor w, Tensor b, Tensor g, Dag dag, Activation act) {
         int rows = x.rows();
         int n = dag.size();
         int h = w.rows();
         Tensor xw = Ops.reshape(Ops.matmulTransB(Ops.reshape(x, rows * n, u.cols()), u), rows, n * h);
-        return Ops.mixBlocks(Ops.dagRecurrence(xw, w, b, dag, act), g, h);
+        return Ops.mixBlocks(DagFixtures.composed(xw, w, b, dag, act), g, h);
     }
 
     @Test
     void fusedSpatialRecurrenceMatchesTheComposedReference() {
-        Property.check("spatialRecurrence = mixBlocks(dagRecurrence(x U^T)) ", 30, gen -> {
+        Property.check("spatialRecurrence = mixBlocks(composed recurrence(x U^T))", 30, gen -> {
             Dag dag = DagFixtures.randomDag(gen, 9);
             int rows = gen.intBetween(1, 12);
             int d = gen.intBetween(1, 4);
@@ -148,7 +122,7 @@ class StructuralOpsTest {
             Parallel.setThreads(threads);
             Tensor[] p = {Tensor.variable("xw", xw.copy()), Tensor.variable("W", w.copy()),
                 Tensor.variable("b", b.copy()), Tensor.variable("G", g.copy())};
-            Tensor y = Ops.mixBlocks(Ops.dagRecurrence(p[0], p[1], p[2], dag, Activation.RELU), p[3], h);
+            Tensor y = Ops.mixBlocks(DagFixtures.composed(p[0], p[1], p[2], dag, Activation.RELU), p[3], h);
             y.backward(up);
             Tensor[] q = {Tensor.variable("x", x.copy()), Tensor.variable("U", u.copy()), Tensor.variable("W", w.copy()),
                 Tensor.variable("b", b.copy()), Tensor.variable("G", g.copy())};

@@ -26,8 +26,8 @@ import org.strnn.model.SpatialGraph;
 /**
  * One direction of the spatial layer at SEED's shapes (n = 62, d = 5, h = 30, K = 10) for a batch
  * of {@code batch} samples x 9 slices, forward and forward + backward: the fused
- * {@code Ops.spatialRecurrence} against the composition it replaced (EJML input projection,
- * {@code dagRecurrence}, {@code mixBlocks}).
+ * {@code Ops.spatialRecurrence} against the same math composed from primitive ops (the input
+ * projection, the recurrence vertex by vertex in topological order, {@code mixBlocks}).
  *
  * <pre>
  *   benchmarks/run-jmh SpatialBenchmark
@@ -81,7 +81,20 @@ public class SpatialBenchmark {
     private Tensor composed() {
         int rows = x.rows();
         Tensor xw = Ops.reshape(Ops.matmulTransB(Ops.reshape(x, rows * N, D), u), rows, N * H);
-        return Ops.mixBlocks(Ops.dagRecurrence(xw, w, b, dag, Activation.RELU), g, H);
+        Tensor[] hs = new Tensor[N];
+        for (int v : dag.order()) {
+            Tensor pre = Ops.addRow(Ops.sliceCols(xw, v * H, H), b);
+            int[] preds = dag.predecessors(v);
+            if (preds.length > 0) {
+                Tensor sum = hs[preds[0]];
+                for (int k = 1; k < preds.length; k++) {
+                    sum = Ops.add(sum, hs[preds[k]]);
+                }
+                pre = Ops.add(pre, Ops.matmulTransB(sum, w));
+            }
+            hs[v] = Ops.relu(pre);
+        }
+        return Ops.mixBlocks(Ops.concatCols(List.of(hs)), g, H);
     }
 
     private Tensor fused() {

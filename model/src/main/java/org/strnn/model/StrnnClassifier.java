@@ -3,13 +3,15 @@ package org.strnn.model;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
-import org.strnn.autograd.Activation;
 import org.strnn.autograd.Dag;
 import org.strnn.autograd.MixBlocks;
 import org.strnn.autograd.Parallel;
-import org.strnn.autograd.SpatialRecurrence;
 import org.strnn.autograd.Tensor;
+import org.strnn.autograd.kernel.Elementwise;
 import org.strnn.autograd.kernel.Gemm;
+import org.strnn.autograd.kernel.SpatialForward;
+import org.strnn.autograd.kernel.SpatialScratch;
+import org.strnn.autograd.kernel.SpatialWeights;
 
 /**
  * A trained STRNN as a predictor for embedding: thread-safe, records no autograd graph, and after
@@ -27,13 +29,14 @@ import org.strnn.autograd.kernel.Gemm;
 public final class StrnnClassifier {
 
     private final StrnnConfig config;
+    private final StrnnDims dims;
     private final List<String> classNames;
     private final InputScaling scaling;
     private final Dag[] dags;
     private final double[][] uT;
     private final double[][] bias;
     private final double[][] g;
-    private final SpatialRecurrence.Weights[] spatial;
+    private final SpatialWeights[] spatial;
     private final double[] rfT;
     private final double[] vfT;
     private final double[] bf;
@@ -49,28 +52,27 @@ public final class StrnnClassifier {
 
     private StrnnClassifier(StrnnModel model, List<String> classNames) {
         this.config = model.config();
+        this.dims = config.dims();
         this.classNames = List.copyOf(classNames);
         this.scaling = model.inputScaling();
         Map<String, Tensor> p = model.namedParameters();
-        int d = config.features();
-        int ds = config.spatialHidden();
-        int dt = config.temporalHidden();
-        int dm = config.mergedSize();
-        int classes = config.classes();
-        int kt = config.temporalRegions();
+        int d = dims.d();
+        int ds = dims.ds();
+        int dt = dims.dt();
+        int dm = dims.merged();
         List<Direction> dirs = config.directions();
         dags = model.dags().toArray(new Dag[0]);
         uT = new double[dirs.size()][];
         bias = new double[dirs.size()][];
         g = new double[dirs.size()][];
-        spatial = new SpatialRecurrence.Weights[dirs.size()];
+        spatial = new SpatialWeights[dirs.size()];
         for (int k = 0; k < dirs.size(); k++) {
             int r = dirs.get(k).ordinal();
             uT[k] = transposed(p.get("U" + r), ds, d);
             bias[k] = p.get("b" + r).data().clone();
             g[k] = p.get("G" + r).data().clone();
-            spatial[k] = config.spatialRecurrence() ? SpatialRecurrence.Weights.pack(p.get("U" + r).data(),
-                    p.get("W" + r).data(), bias[k], g[k], config.vertices(), d, ds, config.spatialRegions()) : null;
+            spatial[k] = config.spatialRecurrence() ? SpatialWeights.pack(dags[k], p.get("U" + r).data(),
+                    p.get("W" + r).data(), bias[k], g[k], d, ds, dims.ks()) : null;
         }
         rfT = transposed(p.get("Rf"), dt, dm);
         rbT = transposed(p.get("Rb"), dt, dm);
@@ -80,8 +82,8 @@ public final class StrnnClassifier {
         bb = p.get("bb").data().clone();
         gf = p.get("Gf").data().clone();
         gb = p.get("Gb").data().clone();
-        pfT = transposed(p.get("Pf"), classes, dt * kt);
-        pbT = transposed(p.get("Pb"), classes, dt * kt);
+        pfT = transposed(p.get("Pf"), dims.classes(), dims.temporalWidth());
+        pbT = transposed(p.get("Pb"), dims.classes(), dims.temporalWidth());
         c = p.get("c").data().clone();
     }
 
@@ -124,7 +126,7 @@ public final class StrnnClassifier {
         Workspace ws = workspaces.get();
         ws.ensure(1);
         fill(ws.x, 0, 1, 0, sample);
-        double[] out = new double[config.classes()];
+        double[] out = new double[dims.classes()];
         run(ws, 1);
         System.arraycopy(ws.probs, 0, out, 0, out.length);
         return out;
@@ -140,10 +142,10 @@ public final class StrnnClassifier {
         for (int s = 0; s < batch.length; s++) {
             fill(ws.x, s, batch.length, s, batch[s]);
         }
-        double[][] out = new double[batch.length][config.classes()];
+        double[][] out = new double[batch.length][dims.classes()];
         run(ws, batch.length);
         for (int s = 0; s < batch.length; s++) {
-            System.arraycopy(ws.probs, s * config.classes(), out[s], 0, config.classes());
+            System.arraycopy(ws.probs, s * dims.classes(), out[s], 0, dims.classes());
         }
         return out;
     }
@@ -154,39 +156,24 @@ public final class StrnnClassifier {
      * into {@code out} (batch x C, row-major). Allocates nothing once the workspace is warm.
      */
     public void predict(double[] samples, int batch, double[] out) {
-        int steps = config.steps();
-        int nd = config.vertices() * config.features();
-        if (batch < 1 || samples.length < batch * steps * nd || out.length < batch * config.classes()) {
-            throw new IllegalArgumentException("predict: " + batch + " samples of " + steps * nd + " values need "
-                    + batch * steps * nd + " inputs and " + batch * config.classes() + " outputs, got "
-                    + samples.length + " and " + out.length);
+        int per = dims.sampleSize();
+        int classes = dims.classes();
+        if (batch < 1 || samples.length < batch * per || out.length < batch * classes) {
+            throw new IllegalArgumentException("predict: " + batch + " samples of " + per + " values need "
+                    + batch * per + " inputs and " + batch * classes + " outputs, got " + samples.length + " and "
+                    + out.length);
         }
         Workspace ws = workspaces.get();
         ws.ensure(batch);
-        for (int s = 0; s < batch; s++) {
-            for (int t = 0; t < steps; t++) {
-                int src = (s * steps + t) * nd;
-                for (int k = 0; k < nd; k++) {
-                    if (!Double.isFinite(samples[src + k])) {
-                        throw new IllegalArgumentException("sample " + s + " has " + samples[src + k] + " at t=" + t
-                                + ", vertex " + config.layout().electrode(k / config.features()).name()
-                                + ", feature " + k % config.features());
-                    }
-                }
-                int dst = (t * batch + s) * nd;
-                for (int k = 0; k < nd; k++) {
-                    ws.x[dst + k] = scaling.apply(samples[src + k], k);
-                }
-            }
-        }
+        StrnnModel.timeMajor(config, dims, scaling, samples, batch, ws.x);
         run(ws, batch);
-        System.arraycopy(ws.probs, 0, out, 0, batch * config.classes());
+        System.arraycopy(ws.probs, 0, out, 0, batch * classes);
     }
 
     private void fill(double[] x, int s, int batch, int index, double[][][] sample) {
-        int steps = config.steps();
-        int n = config.vertices();
-        int d = config.features();
+        int steps = dims.steps();
+        int n = dims.n();
+        int d = dims.d();
         if (sample.length != steps) {
             throw new IllegalArgumentException("sample " + index + " has " + sample.length + " time slices, the model "
                     + "expects T=" + steps);
@@ -215,111 +202,97 @@ public final class StrnnClassifier {
         }
     }
 
-    /** The forward pass on ws.x (T*B x n*d), leaving softmax probabilities in ws.probs (B x C). */
+    /**
+     * The forward pass on ws.x (T*B x n*d), leaving softmax probabilities in ws.probs (B x C). It
+     * takes the steps of {@link StrnnModel#logits} in the same order, each with the kernel that
+     * the corresponding graph op runs forward ({@link Gemm}, {@link Elementwise},
+     * {@link MixBlocks}, {@link SpatialForward}), so both compute the same bits.
+     */
     private void run(Workspace ws, int batch) {
-        int steps = config.steps();
-        int n = config.vertices();
-        int d = config.features();
-        int ds = config.spatialHidden();
-        int ks = config.spatialRegions();
-        int dt = config.temporalHidden();
-        int kt = config.temporalRegions();
-        int dm = config.mergedSize();
-        int classes = config.classes();
+        int steps = dims.steps();
+        int dt = dims.dt();
+        int kt = dims.kt();
+        int classes = dims.classes();
         int rows = steps * batch;
-        Activation act = config.activation();
-        int sw = ds * ks;
-
-        // Spatial RNN and projection per direction, merged into m (rows x dm).
         for (int k = 0; k < dags.length; k++) {
-            if (config.spatialRecurrence()) {
-                // Rows are independent, so the chunks (run in parallel if Parallel allows) give the same bits.
-                ws.spatialTask.set(k, rows);
-                Parallel.forEach(ws.spatialTask.chunks, ws.spatialTask);
-            } else {
-                Gemm.mult(ws.x, 0, uT[k], 0, ws.xu, 0, rows * n, d, ds, false);
-                for (int i = 0; i < rows * n; i++) {
-                    for (int j = 0; j < ds; j++) {
-                        ws.h[i * ds + j] = act.apply(ws.xu[i * ds + j] + bias[k][j]);
-                    }
-                }
-                MixBlocks.forwardRows(ws.h, g[k], ws.s, 0, rows, n, ds, ks);
-            }
-            for (int i = 0; i < rows; i++) {
-                int dst = i * dm + (config.merge() == Merge.CONCAT ? k * sw : 0);
-                boolean first = k == 0 || config.merge() == Merge.CONCAT;
-                for (int j = 0; j < sw; j++) {
-                    ws.m[dst + j] = first ? ws.s[i * sw + j] : ws.m[dst + j] + ws.s[i * sw + j];
-                }
-            }
+            spatial(ws, k, rows);
+            merge(ws, k, rows);
         }
-
-        // Temporal RNNs: f in natural order, g in reverse; both stored as fcat/gcat (B x T*dt).
         temporal(ws, batch, rfT, vfT, bf, ws.fcat, false);
         temporal(ws, batch, rbT, vbT, bb, ws.gcat, true);
         MixBlocks.forwardRows(ws.fcat, gf, ws.qf, 0, batch, steps, dt, kt);
         MixBlocks.forwardRows(ws.gcat, gb, ws.qb, 0, batch, steps, dt, kt);
-
+        // o = (qf Pf^T + qb Pb^T) + c, then the softmax
         Gemm.mult(ws.qf, 0, pfT, 0, ws.logits, 0, batch, dt * kt, classes, false);
         Gemm.mult(ws.qb, 0, pbT, 0, ws.tmp, 0, batch, dt * kt, classes, false);
-        for (int s = 0; s < batch; s++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < classes; j++) {
-                double o = ws.logits[s * classes + j] + ws.tmp[s * classes + j] + c[j];
-                ws.logits[s * classes + j] = o;
-                max = Math.max(max, o);
-            }
-            double sum = 0;
-            for (int j = 0; j < classes; j++) {
-                double e = Math.exp(ws.logits[s * classes + j] - max);
-                ws.probs[s * classes + j] = e;
-                sum += e;
-            }
-            for (int j = 0; j < classes; j++) {
-                ws.probs[s * classes + j] /= sum;
-            }
+        Elementwise.add(ws.logits, 0, ws.tmp, 0, ws.logits, 0, batch * classes);
+        Elementwise.addRow(ws.logits, 0, c, ws.logits, 0, batch, classes);
+        Elementwise.softmaxRows(ws.logits, ws.probs, batch, classes);
+    }
+
+    /** Direction k's spatial RNN and projection S (rows x ds*Ks) into ws.s. */
+    private void spatial(Workspace ws, int k, int rows) {
+        int n = dims.n();
+        int ds = dims.ds();
+        if (config.spatialRecurrence()) {
+            // Rows are independent, so the chunks (run in parallel if Parallel allows) give the same bits.
+            ws.spatialTask.set(k, rows);
+            Parallel.forEach(ws.spatialTask.chunks, ws.spatialTask);
+        } else {
+            // h = act(x U^T + b) per vertex
+            Gemm.mult(ws.x, 0, uT[k], 0, ws.xu, 0, rows * n, dims.d(), ds, false);
+            Elementwise.addRow(ws.xu, 0, bias[k], ws.h, 0, rows * n, ds);
+            Elementwise.activate(config.activation(), ws.h, 0, ws.h, 0, rows * n * ds);
+            MixBlocks.forwardRows(ws.h, g[k], ws.s, 0, rows, n, ds, dims.ks());
         }
     }
 
+    /** Merges direction k's projection in ws.s into m: the sum of the directions, or their concatenation. */
+    private void merge(Workspace ws, int k, int rows) {
+        int sw = dims.spatialWidth();
+        if (config.merge() == Merge.CONCAT) {
+            Elementwise.placeColumns(ws.s, rows, sw, ws.m, dims.merged(), k * sw);
+        } else if (k == 0) {
+            System.arraycopy(ws.s, 0, ws.m, 0, rows * sw);
+        } else {
+            Elementwise.add(ws.m, 0, ws.s, 0, ws.m, 0, rows * sw);
+        }
+    }
+
+    /**
+     * One direction of the temporal RNN, {@code h_t = act((m_t R^T + h_prev V^T) + b)} (without V
+     * for the ablation, and without the V term at the first step, where h_prev = 0), in natural
+     * or reverse time order; state t goes to columns {@code t*dt ..} of {@code cat} (B x T*dt).
+     */
     private void temporal(Workspace ws, int batch, double[] rT, double[] vT, double[] bias, double[] cat,
                           boolean reverse) {
-        int steps = config.steps();
-        int dt = config.temporalHidden();
-        int dm = config.mergedSize();
-        Activation act = config.activation();
-        int prev = -1;
+        int steps = dims.steps();
+        int dt = dims.dt();
+        int dm = dims.merged();
         for (int k = 0; k < steps; k++) {
             int t = reverse ? steps - 1 - k : k;
             Gemm.mult(ws.m, t * batch * dm, rT, 0, ws.state, 0, batch, dm, dt, false);
-            if (vT != null && prev >= 0) {
+            if (vT != null && k > 0) {
                 Gemm.mult(ws.previous, 0, vT, 0, ws.recur, 0, batch, dt, dt, false);
+                Elementwise.add(ws.state, 0, ws.recur, 0, ws.state, 0, batch * dt);
             }
-            for (int s = 0; s < batch; s++) {
-                for (int j = 0; j < dt; j++) {
-                    double a = ws.state[s * dt + j];
-                    if (vT != null && prev >= 0) {
-                        a += ws.recur[s * dt + j];
-                    }
-                    double h = act.apply(a + bias[j]);
-                    ws.previous[s * dt + j] = h;
-                    cat[s * steps * dt + t * dt + j] = h;
-                }
-            }
-            prev = t;
+            Elementwise.addRow(ws.state, 0, bias, ws.state, 0, batch, dt);
+            Elementwise.activate(config.activation(), ws.state, 0, ws.previous, 0, batch * dt);
+            Elementwise.placeColumns(ws.previous, batch, dt, cat, steps * dt, t * dt);
         }
     }
 
     /** One direction's spatial layer for a chunk of rows, with one scratch per chunk: a reusable {@link Parallel} body. */
     private final class SpatialTask implements IntConsumer {
         private final Workspace ws;
-        private final SpatialRecurrence.Workspace[] scratch;
+        private final SpatialScratch[] scratch;
         private int k;
         private int rows;
         int chunks;
 
         SpatialTask(Workspace ws) {
             this.ws = ws;
-            this.scratch = new SpatialRecurrence.Workspace[Parallel.ROW_CHUNKS];
+            this.scratch = new SpatialScratch[Parallel.ROW_CHUNKS];
         }
 
         void set(int direction, int rowCount) {
@@ -328,14 +301,14 @@ public final class StrnnClassifier {
             chunks = Parallel.threads() == 1 ? 1 : Parallel.chunks(rowCount);
             for (int c = 0; c < chunks; c++) {
                 if (scratch[c] == null) {
-                    scratch[c] = new SpatialRecurrence.Workspace(spatial[direction]);
+                    scratch[c] = new SpatialScratch(spatial[direction]);
                 }
             }
         }
 
         @Override
         public void accept(int c) {
-            SpatialRecurrence.forwardRows(dags[k], config.activation(), spatial[k], ws.x, null, ws.s,
+            SpatialForward.rows(config.activation(), spatial[k], ws.x, null, ws.s,
                     Parallel.chunkStart(c, chunks, rows), Parallel.chunkStart(c + 1, chunks, rows), scratch[c]);
         }
     }
@@ -364,18 +337,18 @@ public final class StrnnClassifier {
             if (batch <= capacity) {
                 return;
             }
-            int steps = config.steps();
-            int n = config.vertices();
-            int ds = config.spatialHidden();
-            int dt = config.temporalHidden();
-            int kt = config.temporalRegions();
+            int steps = dims.steps();
+            int n = dims.n();
+            int ds = dims.ds();
+            int dt = dims.dt();
+            int kt = dims.kt();
             int rows = steps * batch;
-            x = new double[rows * n * config.features()];
+            x = new double[rows * n * dims.d()];
             boolean recurrent = config.spatialRecurrence();
             xu = recurrent ? null : new double[rows * n * ds];
             h = recurrent ? null : new double[rows * n * ds];
-            s = new double[rows * ds * config.spatialRegions()];
-            m = new double[rows * config.mergedSize()];
+            s = new double[rows * dims.spatialWidth()];
+            m = new double[rows * dims.merged()];
             state = new double[batch * dt];
             recur = new double[batch * dt];
             previous = new double[batch * dt];
@@ -383,9 +356,9 @@ public final class StrnnClassifier {
             gcat = new double[batch * steps * dt];
             qf = new double[batch * dt * kt];
             qb = new double[batch * dt * kt];
-            logits = new double[batch * config.classes()];
-            tmp = new double[batch * config.classes()];
-            probs = new double[batch * config.classes()];
+            logits = new double[batch * dims.classes()];
+            tmp = new double[batch * dims.classes()];
+            probs = new double[batch * dims.classes()];
             capacity = batch;
         }
     }

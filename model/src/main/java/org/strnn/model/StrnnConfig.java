@@ -117,6 +117,11 @@ public record StrnnConfig(
         return merge == Merge.SUM ? one : one * directions.size();
     }
 
+    /** The sizes, derived once. */
+    public StrnnDims dims() {
+        return StrnnDims.of(this);
+    }
+
     /** A short description of the shapes and switches. */
     public String describe() {
         return "STRNN(n=" + vertices() + " [" + layout.name() + "], d=" + features + ", T=" + steps + ", ds="

@@ -109,9 +109,9 @@ public final class StrnnModel extends Module {
 
     /** Sets the standardisation that {@link #input} applies (fitted on the training set). */
     public void setInputScaling(InputScaling s) {
-        if (s.channels() != config.vertices() * config.features()) {
+        if (s.channels() != config.dims().sliceSize()) {
             throw new IllegalArgumentException("input scaling has " + s.channels() + " channels, the model has n*d = "
-                    + config.vertices() * config.features());
+                    + config.dims().sliceSize());
         }
         scaling = s;
     }
@@ -132,42 +132,50 @@ public final class StrnnModel extends Module {
      * {@link #inputScaling()}.
      */
     public Tensor input(double[] samples, int batch) {
-        int steps = config.steps();
-        int n = config.vertices();
-        int d = config.features();
-        int per = steps * n * d;
-        if (batch < 1 || samples.length != (long) batch * per) {
-            throw new IllegalArgumentException("a batch of " + batch + " samples of T=" + steps + " x n=" + n + " x d="
-                    + d + " needs " + (long) batch * per + " values, got " + samples.length);
+        StrnnDims z = config.dims();
+        if (batch < 1 || samples.length != (long) batch * z.sampleSize()) {
+            throw new IllegalArgumentException("a batch of " + batch + " samples of T=" + z.steps() + " x n=" + z.n()
+                    + " x d=" + z.d() + " needs " + (long) batch * z.sampleSize() + " values, got " + samples.length);
         }
         double[] x = new double[samples.length];
+        timeMajor(config, z, scaling, samples, batch, x);
+        return Tensor.constant(z.steps() * batch, z.sliceSize(), x);
+    }
+
+    /**
+     * Writes {@code batch} samples (each T x n x d, one after the other) into {@code x} in the
+     * time-major layout of {@link #input}, standardised by {@code scaling}; rejects NaN or infinite
+     * values, naming the sample, the slice, the vertex and the feature. Shared with
+     * {@link StrnnClassifier}; allocates nothing.
+     */
+    static void timeMajor(StrnnConfig config, StrnnDims z, InputScaling scaling, double[] samples, int batch,
+                          double[] x) {
+        int nd = z.sliceSize();
         for (int s = 0; s < batch; s++) {
-            for (int t = 0; t < steps; t++) {
-                int src = (s * steps + t) * n * d;
-                for (int k = 0; k < n * d; k++) {
+            for (int t = 0; t < z.steps(); t++) {
+                int src = (s * z.steps() + t) * nd;
+                for (int k = 0; k < nd; k++) {
                     double value = samples[src + k];
                     if (!Double.isFinite(value)) {
                         throw new IllegalArgumentException("sample " + s + " has " + value + " at t=" + t + ", vertex "
-                                + config.layout().electrode(k / d).name() + ", feature " + k % d);
+                                + config.layout().electrode(k / z.d()).name() + ", feature " + k % z.d());
                     }
                 }
-                int dst = (t * batch + s) * n * d;
-                for (int k = 0; k < n * d; k++) {
+                int dst = (t * batch + s) * nd;
+                for (int k = 0; k < nd; k++) {
                     x[dst + k] = scaling.apply(samples[src + k], k);
                 }
             }
         }
-        return Tensor.constant(steps * batch, n * d, x);
     }
 
     /** The logits o (B x C) of a batch built by {@link #input}. */
     public Tensor logits(Tensor x) {
-        int n = config.vertices();
-        int d = config.features();
-        int steps = config.steps();
-        if (x.cols() != n * d || x.rows() % steps != 0) {
-            throw new IllegalArgumentException("the input must be (T*B) x (n*d) = (" + steps + "*B) x " + n * d
-                    + ", got " + x.shape());
+        StrnnDims z = config.dims();
+        int steps = z.steps();
+        if (x.cols() != z.sliceSize() || x.rows() % steps != 0) {
+            throw new IllegalArgumentException("the input must be (T*B) x (n*d) = (" + steps + "*B) x "
+                    + z.sliceSize() + ", got " + x.shape());
         }
         int batch = x.rows() / steps;
         Tensor m = spatial(x);
@@ -184,19 +192,18 @@ public final class StrnnModel extends Module {
             fs = feedForward(slices, rf, bfBias);
             gs = feedForward(slices, rb, bbBias);
         }
-        int dt = config.temporalHidden();
-        Tensor qf = Ops.mixBlocks(Ops.concatCols(fs), gf, dt);
-        Tensor qb = Ops.mixBlocks(Ops.concatCols(gs), gb, dt);
+        Tensor qf = Ops.mixBlocks(Ops.concatCols(fs), gf, z.dt());
+        Tensor qb = Ops.mixBlocks(Ops.concatCols(gs), gb, z.dt());
         return Ops.addRow(Ops.add(Ops.matmulTransB(qf, pf), Ops.matmulTransB(qb, pb)), c);
     }
 
     /** m (T*B x dim m): the merged spatial projections of every slice (spec sections 3 and 4). */
     Tensor spatial(Tensor x) {
-        int n = config.vertices();
-        int d = config.features();
-        int ds = config.spatialHidden();
+        StrnnDims z = config.dims();
+        int n = z.n();
+        int ds = z.ds();
         int rows = x.rows();
-        Tensor vertexRows = config.spatialRecurrence() ? null : Ops.reshape(x, rows * n, d);
+        Tensor vertexRows = config.spatialRecurrence() ? null : Ops.reshape(x, rows * n, z.d());
         List<Tensor> projections = new ArrayList<>(dags.size());
         for (int k = 0; k < dags.size(); k++) {
             if (config.spatialRecurrence()) {

@@ -1,6 +1,7 @@
 package org.strnn.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -51,6 +52,28 @@ class StrnnClassifierTest {
     }
 
     @Test
+    void aWarmPredictIntoACallersArrayAllocatesNothing() {
+        var bean = ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
+                "needs com.sun.management.ThreadMXBean to count allocated bytes");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        StrnnConfig c = StrnnConfig.seedDefaults();
+        StrnnClassifier clf = StrnnClassifier.of(new StrnnModel(c, new SplittableRandom(1)));
+        int batch = 3;
+        double[] x = StrnnModelTest.randomSamples(batch, c, new SplittableRandom(2));
+        double[] out = new double[batch * c.classes()];
+        for (int i = 0; i < 50; i++) {
+            clf.predict(x, batch, out);
+        }
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 200; i++) {
+            clf.predict(x, batch, out);
+        }
+        assertEquals(0, threads.getThreadAllocatedBytes(id) - before, "bytes allocated by 200 warm predict calls");
+    }
+
+    @Test
     void concurrentCallersGetTheSameAnswersAsOneCaller() throws Exception {
         StrnnConfig c = StrnnConfig.seedDefaults();
         StrnnClassifier clf = StrnnClassifier.of(new StrnnModel(c, new SplittableRandom(3)));
@@ -63,19 +86,24 @@ class StrnnClassifierTest {
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Boolean>> results = new ArrayList<>();
+            // Each job returns what it computed; the comparison happens here, on the test thread.
+            List<Future<double[][]>> results = new ArrayList<>();
             for (int job = 0; job < 8; job++) {
                 int offset = job;
                 results.add(pool.submit(() -> {
+                    double[][] got = new double[20][];
                     for (int round = 0; round < 20; round++) {
-                        int i = (offset + round) % inputs.size();
-                        assertArrayEquals(expected.get(i), clf.predict(inputs.get(i)), 0.0);
+                        got[round] = clf.predict(inputs.get((offset + round) % inputs.size()));
                     }
-                    return true;
+                    return got;
                 }));
             }
-            for (Future<Boolean> f : results) {
-                assertTrue(f.get());
+            for (int job = 0; job < results.size(); job++) {
+                double[][] got = results.get(job).get();
+                for (int round = 0; round < got.length; round++) {
+                    int i = (job + round) % inputs.size();
+                    assertArrayEquals(expected.get(i), got[round], 0.0, "job " + job + ", round " + round);
+                }
             }
         } finally {
             pool.shutdown();

@@ -71,27 +71,10 @@ class StrnnModelTest {
         double[] samples = randomSamples(batch, c, rng);
         int[] labels = {0, 2};
         // d logits / d every parameter element, and d loss / d every parameter element.
-        double worstLogits = GradCheck.defaults().jacobian("tiny STRNN logits",
-                () -> model.logits(model.input(samples, batch)), model.parameters(), rng);
-        double worstLoss = GradCheck.defaults().jacobian("tiny STRNN loss",
-                () -> model.loss(model.logits(model.input(samples, batch)), labels), model.parameters(), rng);
-        assertTrue(worstLogits < 1e-6 && worstLoss < 1e-6, worstLogits + " " + worstLoss);
-    }
-
-    @Test
-    void randomDirectionCheckOnTheTinyModelAllSwitches() {
-        SplittableRandom rng = new SplittableRandom(5);
-        for (StrnnConfig c : List.of(tiny(), tiny().toBuilder().merge(Merge.CONCAT).build(),
-                tiny().toBuilder().activation(org.strnn.autograd.Activation.TANH).build(),
-                tiny().toBuilder().recurrence(false, false).build(),
-                tiny().toBuilder().directions(List.of(Direction.TOP_LEFT, Direction.BOTTOM_RIGHT)).build())) {
-            StrnnModel model = new StrnnModel(c, rng);
-            double[] samples = randomSamples(3, c, rng);
-            int[] labels = {0, 1, 2};
-            double worst = GradCheck.defaults().direction(c.describe(),
-                    () -> model.loss(model.logits(model.input(samples, 3)), labels), model.parameters(), 4, rng);
-            assertTrue(worst < 1e-5, c.describe() + ": " + worst);
-        }
+        GradCheck.defaults().jacobian("tiny STRNN logits", () -> model.logits(model.input(samples, batch)),
+                model.namedParameters(), rng);
+        GradCheck.defaults().jacobian("tiny STRNN loss",
+                () -> model.loss(model.logits(model.input(samples, batch)), labels), model.namedParameters(), rng);
     }
 
     @Test
@@ -103,23 +86,22 @@ class StrnnModelTest {
         double[] samples = randomSamples(batch, c, rng);
         int[] labels = {1, 2};
         GradCheck check = GradCheck.defaults().withTolerance(new Tolerance(1e-7, 1e-5));
-        double before = check.direction("default STRNN at initialisation",
-                () -> model.loss(model.logits(model.input(samples, batch)), labels), model.parameters(), 3, rng);
+        check.direction("default STRNN at initialisation",
+                () -> model.loss(model.logits(model.input(samples, batch)), labels), model.namedParameters(), 3, rng);
         Adam adam = new Adam(model.parameters(), 1e-2);
         for (int step = 0; step < 5; step++) {
             model.zeroGrad();
             model.loss(model.logits(model.input(samples, batch)), labels).backward();
             adam.step();
         }
-        double after = check.direction("default STRNN after 5 Adam steps",
-                () -> model.loss(model.logits(model.input(samples, batch)), labels), model.parameters(), 3, rng);
-        assertTrue(before < 1e-5 && after < 1e-5, before + " " + after);
+        check.direction("default STRNN after 5 Adam steps",
+                () -> model.loss(model.logits(model.input(samples, batch)), labels), model.namedParameters(), 3, rng);
     }
 
+    /** The default SEED model; {@link ConfigurationMatrixTest} covers every switch on tiny models. */
     @Test
     void classifierComputesTheSameProbabilitiesAsTheTrainingGraph() {
-        for (StrnnConfig c : List.of(StrnnConfig.seedDefaults(), tiny().toBuilder().merge(Merge.CONCAT)
-                .recurrence(false, false).build())) {
+        for (StrnnConfig c : List.of(StrnnConfig.seedDefaults())) {
             SplittableRandom rng = new SplittableRandom(2);
             StrnnModel model = new StrnnModel(c, rng);
             int batch = 5;

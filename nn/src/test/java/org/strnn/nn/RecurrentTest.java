@@ -263,9 +263,8 @@ class RecurrentTest {
         for (RecurrentCell cell : List.of(new LstmCell(3, 4, rng), new GruCell(3, 4, rng),
                 new ElmanCell(3, 4, Activation.TANH, rng))) {
             List<Tensor> xs = randomSequence(rng, 200, 2, 3);
-            double worst = GradCheck.defaults().direction(cell.getClass().getSimpleName() + " over 200 steps",
-                    () -> Recurrent.unroll(cell, xs).get(199), cell.parameters(), 2, rng);
-            assertTrue(worst < 1e-5, "worst relative difference " + worst);
+            GradCheck.defaults().direction(cell.getClass().getSimpleName() + " over 200 steps",
+                    () -> Recurrent.unroll(cell, xs).get(199), cell.namedParameters(), 2, rng);
         }
         LstmCell cell = new LstmCell(3, 8, rng);
         List<Tensor> xs = randomSequence(rng, 2000, 4, 3);

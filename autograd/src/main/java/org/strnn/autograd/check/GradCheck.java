@@ -1,7 +1,9 @@
 package org.strnn.autograd.check;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -23,7 +25,10 @@ import org.strnn.autograd.Tensor;
  * </ul>
  *
  * <p>The step for an element {@code x} is {@code relStep * max(1, |x|)}, {@code 1e-6} by default. A
- * failure names the check, the input, the element, and both values.
+ * failure throws {@link GradCheckFailure} naming the check, the input (by name when given one), the
+ * element, and both values; a whole-model direction check that fails also names the parameters
+ * that disagree on their own. A check that passes returns a {@link GradCheckReport}: callers need
+ * no second threshold.
  */
 public final class GradCheck {
 
@@ -63,28 +68,49 @@ public final class GradCheck {
      *
      * @param name  names the function in failure messages, e.g. the op
      * @param f     the function under test
-     * @param inputs the point; not modified
+     * @param inputs the point, named {@code input 0, input 1, ...}; not modified
      * @param rng   draws the random upstream gradients
-     * @return the largest absolute difference seen
      * @throws GradCheckFailure on the first disagreement
      */
-    public double jacobian(String name, Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> inputs,
-                           RandomGenerator rng) {
-        return fullJacobian(name, new FreshInputs(f, inputs), rng);
+    public GradCheckReport jacobian(String name, Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> inputs,
+                                    RandomGenerator rng) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            names.add("input " + i);
+        }
+        return fullJacobian(name, new FreshInputs(f, inputs, names), rng);
+    }
+
+    /** {@link #jacobian(String, Function, List, RandomGenerator)} with named inputs, passed to {@code f} in map order. */
+    public GradCheckReport jacobian(String name, Function<List<Tensor>, Tensor> f, Map<String, DMatrixRMaj> inputs,
+                                    RandomGenerator rng) {
+        return fullJacobian(name, new FreshInputs(f, List.copyOf(inputs.values()), List.copyOf(inputs.keySet())),
+                rng);
+    }
+
+    /** The in-place check below with the parameters named by their keys (e.g. {@code Module.namedParameters()}). */
+    public GradCheckReport jacobian(String name, Supplier<Tensor> f, Map<String, Tensor> params, RandomGenerator rng) {
+        return jacobian(name, f, new Named(params), rng);
     }
 
     /**
      * The same full-Jacobian check for a model that holds its parameters: {@code f} recomputes the
      * output from the current values of {@code params}, which are perturbed in place one element
-     * at a time and restored exactly. Their gradients are left as they were found.
+     * at a time and restored exactly. Their gradients are left as they were found. Parameters are
+     * named by their op label (a variable's name).
      */
-    public double jacobian(String name, Supplier<Tensor> f, List<Tensor> params, RandomGenerator rng) {
+    public GradCheckReport jacobian(String name, Supplier<Tensor> f, List<Tensor> params, RandomGenerator rng) {
+        return jacobian(name, f, Named.of(params), rng);
+    }
+
+    private GradCheckReport jacobian(String name, Supplier<Tensor> f, Named named, RandomGenerator rng) {
+        List<Tensor> params = named.tensors();
         List<double[]> savedGrad = new ArrayList<>(params.size());
         for (Tensor p : params) {
             savedGrad.add(p.hasGrad() ? p.gradData().clone() : null);
         }
         try {
-            return fullJacobian(name, new InPlace(f, params), rng);
+            return fullJacobian(name, new InPlace(f, params, named.names()), rng);
         } finally {
             for (int i = 0; i < params.size(); i++) {
                 Tensor p = params.get(i);
@@ -113,10 +139,28 @@ public final class GradCheck {
         List<DMatrixRMaj> gradients(DMatrixRMaj upstream);
     }
 
-    private record FreshInputs(Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> values) implements Point {
+    /** Tensors with names, in order. */
+    private record Named(List<String> names, List<Tensor> tensors) {
+        Named(Map<String, Tensor> map) {
+            this(List.copyOf(map.keySet()), List.copyOf(map.values()));
+        }
+
+        /** Named by op label; a label seen before gets {@code #i} appended. */
+        static Named of(List<Tensor> tensors) {
+            Map<String, Tensor> map = new LinkedHashMap<>();
+            for (int i = 0; i < tensors.size(); i++) {
+                String label = tensors.get(i).op();
+                map.put(map.containsKey(label) ? label + "#" + i : label, tensors.get(i));
+            }
+            return new Named(map);
+        }
+    }
+
+    private record FreshInputs(Function<List<Tensor>, Tensor> f, List<DMatrixRMaj> values, List<String> names)
+            implements Point {
         @Override
         public String label(int input) {
-            return "input " + input;
+            return names.get(input);
         }
 
         @Override
@@ -166,7 +210,7 @@ public final class GradCheck {
         }
     }
 
-    private record InPlace(Supplier<Tensor> f, List<Tensor> params) implements Point {
+    private record InPlace(Supplier<Tensor> f, List<Tensor> params, List<String> names) implements Point {
         @Override
         public List<DMatrixRMaj> values() {
             List<DMatrixRMaj> out = new ArrayList<>(params.size());
@@ -178,7 +222,7 @@ public final class GradCheck {
 
         @Override
         public String label(int input) {
-            return "parameter " + params.get(input).op();
+            return "parameter " + names.get(input);
         }
 
         @Override
@@ -215,7 +259,8 @@ public final class GradCheck {
         }
     }
 
-    private double fullJacobian(String name, Point point, RandomGenerator rng) {
+    private GradCheckReport fullJacobian(String name, Point point, RandomGenerator rng) {
+        GradCheckReport.Builder report = new GradCheckReport.Builder(name);
         List<DMatrixRMaj> inputs = point.values();
         int[] outShape = point.outputShape();
         int outRows = outShape[0];
@@ -246,7 +291,6 @@ public final class GradCheck {
             }
         }
 
-        double worst = 0;
         // analytic Jacobian, one row (output element) at a time
         for (int o = 0; o < outSize; o++) {
             DMatrixRMaj onehot = new DMatrixRMaj(outRows, outCols);
@@ -257,7 +301,8 @@ public final class GradCheck {
                 for (int e = 0; e < g.data.length; e++) {
                     double a = g.data[e];
                     double num = numeric[in][e][o];
-                    worst = Math.max(worst, Math.abs(a - num));
+                    report.compared(a, num, "d out" + at(o, outCols) + " / d " + point.label(in)
+                            + at(e, inputs.get(in).numCols));
                     if (!tolerance.accepts(a, num)) {
                         throw new GradCheckFailure(name + ": d out" + at(o, outCols) + " / d " + point.label(in)
                                 + at(e, inputs.get(in).numCols) + ": analytic " + a + ", numeric " + num
@@ -278,7 +323,7 @@ public final class GradCheck {
                     num += numeric[in][e][o] * v.data[o];
                 }
                 double a = g.data[e];
-                worst = Math.max(worst, Math.abs(a - num));
+                report.compared(a, num, "J^T v at " + point.label(in) + at(e, inputs.get(in).numCols));
                 if (!tolerance.accepts(a, num)) {
                     throw new GradCheckFailure(name + ": with a random upstream gradient, d/d " + point.label(in)
                             + at(e, inputs.get(in).numCols) + ": analytic " + a + ", numeric " + num
@@ -309,7 +354,7 @@ public final class GradCheck {
                 }
             }
         }
-        return worst;
+        return report.build();
     }
 
     private static String at(int flat, int cols) {
@@ -332,12 +377,25 @@ public final class GradCheck {
      * For each direction, random {@code u} (one matrix per parameter) and {@code v} (shaped like
      * the output) are drawn; {@code <J^T v, u>} from backward must match
      * {@code <v, (f(p + h u) - f(p - h u)) / 2h>}. Parameters are restored exactly afterwards, and
-     * their gradients are left as they were found.
-     *
-     * @return the largest relative difference seen
+     * their gradients are left as they were found. When a direction fails, each parameter is
+     * checked along its own part of that direction, and the message names those that disagree.
+     * Parameters are named by their op label (a variable's name).
      */
-    public double direction(String name, Supplier<Tensor> f, List<Tensor> params, int directions,
-                            RandomGenerator rng) {
+    public GradCheckReport direction(String name, Supplier<Tensor> f, List<Tensor> params, int directions,
+                                     RandomGenerator rng) {
+        return direction(name, f, Named.of(params), directions, rng);
+    }
+
+    /** {@link #direction(String, Supplier, List, int, RandomGenerator)} with the parameters named by their keys. */
+    public GradCheckReport direction(String name, Supplier<Tensor> f, Map<String, Tensor> params, int directions,
+                                     RandomGenerator rng) {
+        return direction(name, f, new Named(params), directions, rng);
+    }
+
+    private GradCheckReport direction(String name, Supplier<Tensor> f, Named named, int directions,
+                                      RandomGenerator rng) {
+        List<Tensor> params = named.tensors();
+        GradCheckReport.Builder report = new GradCheckReport.Builder(name);
         List<double[]> saved = new ArrayList<>(params.size());
         List<double[]> savedGrad = new ArrayList<>(params.size());
         double scale = 1.0;
@@ -349,7 +407,6 @@ public final class GradCheck {
             }
         }
         double h = relStep * scale;
-        double worst = 0;
         try {
             for (int d = 0; d < directions; d++) {
                 List<double[]> u = new ArrayList<>(params.size());
@@ -366,27 +423,23 @@ public final class GradCheck {
                 Tensor y = f.get();
                 DMatrixRMaj v = randomLike(y.rows(), y.cols(), rng);
                 y.backward(v);
+                double[] parts = new double[params.size()];
                 double analytic = 0;
                 for (int i = 0; i < params.size(); i++) {
                     double[] g = params.get(i).gradData();
                     double[] ui = u.get(i);
                     for (int e = 0; e < g.length; e++) {
-                        analytic += g[e] * ui[e];
+                        parts[i] += g[e] * ui[e];
                     }
+                    analytic += parts[i];
                 }
-                double[] yp = shifted(f, params, saved, u, h);
-                double[] ym = shifted(f, params, saved, u, -h);
-                restore(params, saved);
-                double numeric = 0;
-                for (int o = 0; o < yp.length; o++) {
-                    numeric += v.data[o] * (yp[o] - ym[o]) / (2 * h);
-                }
-                double rel = Math.abs(analytic - numeric) / Math.max(1e-300, Math.max(Math.abs(analytic), Math.abs(numeric)));
-                worst = Math.max(worst, Double.isNaN(rel) ? Double.POSITIVE_INFINITY : rel);
+                double numeric = alongDirection(f, params, saved, u, v, h);
+                report.compared(analytic, numeric, "random direction " + d);
                 if (!tolerance.accepts(analytic, numeric)) {
                     throw new GradCheckFailure(name + ": along random direction " + d + ", <J^T v, u> = " + analytic
                             + " but <v, J u> = " + numeric + " (difference " + Math.abs(analytic - numeric)
-                            + " > tolerance " + tolerance.bound(analytic, numeric) + ", step " + h + ")");
+                            + " > tolerance " + tolerance.bound(analytic, numeric) + ", step " + h + ")"
+                            + culprits(f, named, saved, u, v, h, parts));
                 }
             }
         } finally {
@@ -400,7 +453,40 @@ public final class GradCheck {
                 }
             }
         }
-        return worst;
+        return report.build();
+    }
+
+    /** {@code <v, (f(p + h u) - f(p - h u)) / 2h>}; restores the parameters. */
+    private static double alongDirection(Supplier<Tensor> f, List<Tensor> params, List<double[]> saved,
+                                         List<double[]> u, DMatrixRMaj v, double h) {
+        double[] yp = shifted(f, params, saved, u, h);
+        double[] ym = shifted(f, params, saved, u, -h);
+        restore(params, saved);
+        double numeric = 0;
+        for (int o = 0; o < yp.length; o++) {
+            numeric += v.data[o] * (yp[o] - ym[o]) / (2 * h);
+        }
+        return numeric;
+    }
+
+    /** The parameters whose own part of the direction disagrees, as a message suffix. */
+    private String culprits(Supplier<Tensor> f, Named named, List<double[]> saved, List<double[]> u, DMatrixRMaj v,
+                            double h, double[] parts) {
+        List<Tensor> params = named.tensors();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < params.size(); i++) {
+            List<double[]> only = new ArrayList<>(params.size());
+            for (int j = 0; j < params.size(); j++) {
+                only.add(j == i ? u.get(j) : new double[u.get(j).length]);
+            }
+            double numeric = alongDirection(f, params, saved, only, v, h);
+            if (!tolerance.accepts(parts[i], numeric)) {
+                out.append(out.length() == 0 ? "; parameters that disagree on their own: " : ", ")
+                        .append(named.names().get(i)).append(" (").append(parts[i]).append(" vs ").append(numeric)
+                        .append(')');
+            }
+        }
+        return out.length() == 0 ? "; no parameter disagrees on its own" : out.toString();
     }
 
     private static double[] shifted(Supplier<Tensor> f, List<Tensor> params, List<double[]> saved, List<double[]> u,

@@ -126,7 +126,7 @@ public final class StrnnFile {
             shapes.put(name, file.shapes().get(name));
         }
         if (config.get("input_scaling") != null) {
-            model.setInputScaling(scaling(path, config.get("input_scaling"), cfg.vertices() * cfg.features()));
+            model.setInputScaling(scaling(path, config.get("input_scaling"), cfg.dims().sliceSize()));
         }
         try {
             model.loadState(values, shapes);
