@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.strnn.autograd.Activation;
 import org.strnn.autograd.Ops;
 import org.strnn.autograd.Tensor;
-import org.strnn.datasets.Layout;
+import org.strnn.layout.Layout;
 import org.strnn.nn.io.Json;
 
 /**

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.strnn.autograd.Activation;
-import org.strnn.datasets.Layout;
-import org.strnn.datasets.Layouts;
+import org.strnn.layout.Layout;
+import org.strnn.layout.Layouts;
 
 /**
  * The one list of tiny STRNN configurations that the agreement, gradient and golden-file tests
