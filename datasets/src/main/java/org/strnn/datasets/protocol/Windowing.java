@@ -25,7 +25,19 @@ public record Windowing(int steps, int stride, boolean firstOnly) {
         }
     }
 
-    /** Samples from a trial of {@code windows} windows. */
+    /** Samples from {@code trial}; a trial of ready-made samples must have {@code T}-window samples. */
+    public int count(Trial trial) {
+        if (trial.sampleSteps() == 0) {
+            return count(trial.windows());
+        }
+        if (trial.sampleSteps() != steps) {
+            throw new DatasetException("the samples of this source are T = " + trial.sampleSteps()
+                    + " slices long, but T = " + steps + " was asked for (--steps)");
+        }
+        return firstOnly ? Math.min(1, trial.windows()) : trial.windows() / steps;
+    }
+
+    /** Samples from a continuous trial of {@code windows} windows. */
     public int count(int windows) {
         if (windows < steps) {
             return 0;
@@ -56,7 +68,7 @@ public record Windowing(int steps, int stride, boolean firstOnly) {
                 throw new IllegalArgumentException("a trial of " + t.windows() + " windows holds " + t.values().length
                         + " values, not windows x " + layout.size() + " x " + features);
             }
-            total += count(t.windows());
+            total += count(t);
         }
         long values = total * steps * slice;
         if (values > Integer.MAX_VALUE - 8) {
@@ -70,8 +82,9 @@ public record Windowing(int steps, int stride, boolean firstOnly) {
         int i = 0;
         for (int k = 0; k < trials.size(); k++) {
             Trial t = trials.get(k);
-            for (int s = 0, n = count(t.windows()); s < n; s++, i++) {
-                System.arraycopy(t.values(), s * stride * slice, data, i * window, window);
+            int advance = t.sampleSteps() > 0 ? steps : stride;
+            for (int s = 0, n = count(t); s < n; s++, i++) {
+                System.arraycopy(t.values(), s * advance * slice, data, i * window, window);
                 labels[i] = t.label();
                 ids[i] = k;
             }
