@@ -227,9 +227,8 @@ final class DataSources {
         if (w.equalsIgnoreCase(id) || ("session" + w).equalsIgnoreCase(id)) {
             return true;
         }
-        String digits = id.replaceAll("^\\D+", "");
         try {
-            return Integer.parseInt(w) == Integer.parseInt(digits);
+            return Integer.parseInt(w.replaceAll("^\\D+", "")) == Integer.parseInt(id.replaceAll("^\\D+", ""));
         } catch (NumberFormatException e) {
             return false;
         }

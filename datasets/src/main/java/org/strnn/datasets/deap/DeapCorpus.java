@@ -24,7 +24,7 @@ import us.hebi.matlab.mat.types.Matrix;
 
 /**
  * DEAP's {@code data_preprocessed_matlab/sNN.mat} files as a {@link Corpus} (see {@link Deap}):
- * one recording per participant, one trial per music video. Of each trial, the 3-s pre-trial
+ * one recording per participant ({@code s07.mat} is subject {@code 07}), one trial per music video. Of each trial, the 3-s pre-trial
  * baseline is dropped and the 32 EEG channels are cut into 1-s windows (60 of them), each window
  * the DE of the SEED bands ({@link Band#SEED}; the channels are band-pass filtered over the trial
  * first). The label is {@link DeapTarget}'s class of the trial's valence and arousal ratings.
@@ -80,7 +80,8 @@ public final class DeapCorpus {
         List<Corpus.Unit> units = new ArrayList<>();
         for (Path f : files) {
             String name = f.getFileName().toString();
-            String subject = name.endsWith(".mat") ? name.substring(0, name.length() - 4) : name;
+            String stem = name.endsWith(".mat") ? name.substring(0, name.length() - 4) : name;
+            String subject = stem.matches("s\\d+") ? stem.substring(1) : stem;
             units.add(new Corpus.Unit(subject, "1", () -> read(f, target, threshold, subject)));
         }
         return new Corpus("deap-" + target.name().toLowerCase(java.util.Locale.ROOT), layout(), Band.SEED.size(),

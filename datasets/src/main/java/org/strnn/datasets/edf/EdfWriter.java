@@ -181,8 +181,9 @@ public final class EdfWriter {
             if (!overwrite && Files.exists(file)) {
                 throw new FileAlreadyExistsException(file.toString());
             }
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.write(tmp, bytes);
+            // a sibling made with the default permissions (createTempFile would make it owner-only)
+            tmp = dir.resolve("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
+            Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
             throw new DatasetException(file, "exists; not overwritten");

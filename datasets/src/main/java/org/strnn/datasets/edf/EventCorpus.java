@@ -32,7 +32,8 @@ import org.strnn.datasets.protocol.Trial;
  * of {@code n x 5} DE values (the SEED bands; channels filtered over the whole recording first). A
  * 20-s event with 1-s slices gives 20 windows, and so {@code 20 - T + 1} samples at stride 1.
  *
- * <p>Channels are placed by name ({@link Montage}), or on a given layout. Channels whose EDF+ type
+ * <p>Channels are placed by name ({@link Montage}; vertices in scalp order, front to back and left
+ * to right, so that every file with the same channels gives the same layout), or on a given layout. Channels whose EDF+ type
  * prefix is not EEG ({@code EOG}, {@code ECG}, {@code EMG}, ...) and BioSemi's {@code Status}
  * channel are left out and reported; so are the channels named in {@code drop}. Every file must
  * then have exactly the layout's channels, at one sample rate.
@@ -92,6 +93,9 @@ public final class EventCorpus {
                     labels.add(s.label());
                 }
             }
+            // in scalp order, so that files holding the same channels in another order share one layout
+            labels.sort(java.util.Comparator.comparing((String l) -> position(l).anteriorPercent())
+                    .thenComparing(l -> position(l).lateralStep()));
             try {
                 placed = Montage.layout("montage-" + labels.size(), labels);
             } catch (DatasetException e) {
@@ -109,6 +113,12 @@ public final class EventCorpus {
         }
         return new Corpus(name, fixed, Band.SEED.size(), classNames(), units,
                 c -> Corpus.genericPaperTrain(c), Corpus.GENERIC_PAPER);
+    }
+
+    /** A label's position, or one behind every other for a name without one (refused afterwards). */
+    private static Montage.Position position(String label) {
+        Montage.Position p = Montage.position(label);
+        return p != null ? p : new Montage.Position(Double.MAX_VALUE, 0);
     }
 
     private boolean skipped(String label) {

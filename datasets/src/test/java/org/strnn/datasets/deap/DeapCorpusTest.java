@@ -35,7 +35,7 @@ class DeapCorpusTest {
         DeapSynthesizer.write(dir.resolve("s01.mat"), Deap.TRIALS, Deap.SAMPLES, new SplittableRandom(3));
         Corpus c = DeapCorpus.open(tmp, DeapTarget.VALENCE, 5);
         assertEquals(32, c.layout().size());
-        assertEquals(List.of("s01"), c.subjects());
+        assertEquals(List.of("01"), c.subjects());
         Recording r = c.units().get(0).load().get();
         assertEquals(40, r.trials().size());
         for (Trial t : r.trials()) {
