@@ -117,18 +117,33 @@ final class DataSources {
             SampleSet samples = w.samples(all, c.layout(), c.features(), c.classNames());
             SampleSet none = samples.subset(new int[0]);
             List<String> notes = new ArrayList<>(source.notes());
-            int shortTrials = w.tooShort(all);
-            if (shortTrials > 0) {
-                notes.add(shortTrials + " of " + all.size() + " trials are shorter than T = " + w.steps()
-                        + " slices and give no sample");
-            }
+            notes.addAll(shortTrials(all, w));
             Split split = role == Role.ALL_TRAIN ? new Split(c.name(), samples, none) : new Split(c.name(), none, samples);
             return new Loaded(identity, split, notes);
         }
         List<Fold> folds = folds(source, args, w);
         Fold fold = pick(folds, args, protocolName(args));
-        return new Loaded(identity + ",protocol=" + protocolName(args) + ",fold=" + fold.name(), fold.split(),
-                source.notes());
+        List<String> notes = new ArrayList<>(source.notes());
+        if (source.kind().equals("npz")) {
+            notes.addAll(shortTrials(source.corpus(), w));
+        }
+        return new Loaded(identity + ",protocol=" + protocolName(args) + ",fold=" + fold.name(), fold.split(), notes);
+    }
+
+    /** A note when some trials are shorter than {@code T} (and so give no sample). */
+    private static List<String> shortTrials(List<Trial> trials, Windowing w) {
+        int n = w.tooShort(trials);
+        return n == 0 ? List.of() : List.of(n + " of " + trials.size() + " trials are shorter than T = " + w.steps()
+                + " slices and give no sample");
+    }
+
+    /** The note of {@link #shortTrials(List, Windowing)} over every trial of a corpus. */
+    private static List<String> shortTrials(Corpus c, Windowing w) {
+        List<Trial> all = new ArrayList<>();
+        for (Corpus.Unit u : c.units()) {
+            all.addAll(u.load().get().trials());
+        }
+        return shortTrials(all, w);
     }
 
     /** Prints the notes of the loaded sources (each once) as info lines. */

@@ -33,10 +33,11 @@ import org.strnn.datasets.protocol.Trial;
  * 20-s event with 1-s slices gives 20 windows, and so {@code 20 - T + 1} samples at stride 1.
  *
  * <p>Channels are placed by name ({@link Montage}; vertices in scalp order, front to back and left
- * to right, so that every file with the same channels gives the same layout), or on a given layout. Channels whose EDF+ type
- * prefix is not EEG ({@code EOG}, {@code ECG}, {@code EMG}, ...) and BioSemi's {@code Status}
- * channel are left out and reported; so are the channels named in {@code drop}. Every file must
- * then have exactly the layout's channels, at one sample rate.
+ * to right, so that every file with the same channels gives the same layout), or on a given layout.
+ * Channels whose EDF+ type prefix is not EEG ({@code EOG}, {@code ECG}, {@code EMG}, ...), whose
+ * name says they are not scalp EEG ({@code EKG1}, {@code HEOG}, a headset's {@code COUNTER}), and
+ * BioSemi's {@code Status} channel are left out; so are the channels named in {@code drop}. Every
+ * file must then have exactly the layout's channels, at one sample rate.
  *
  * <p>Each file is one recording: its subject is the first word of EDF+'s patient field (or the
  * file name when that is {@code X} or blank), its session the file name.
@@ -47,6 +48,15 @@ public final class EventCorpus {
     private static final Set<String> NOT_EEG = Set.of("EOG", "ECG", "EKG", "EMG", "RESP", "SAO2", "SPO2", "TEMP",
             "STATUS", "EVENT", "TRIGGER", "MISC", "PULSE", "GSR", "ERG", "PLETH", "LIGHT", "SOUND", "MEG", "MCG",
             "EP", "HR", "BP", "DC");
+
+    /**
+     * Names of channels that are not scalp EEG whatever their type prefix says: eye, heart and
+     * muscle leads (EOG1, HEOG, EKG1, ECG-L, EMG), photic stimulation, and the contact-quality,
+     * counter, motion and marker channels of consumer headsets (CQ_AF3, COUNTER, GYROX, MARKER).
+     */
+    private static final java.util.regex.Pattern NOT_EEG_PREFIX = java.util.regex.Pattern.compile(
+            "(EOG|HEOG|VEOG|ECG|EKG|EMG|PHOTIC|IBI|BURSTS|SUPPR|CQ_|COUNTER|INTERPOLATED|RAW_CQ|GYRO|ACC|MARKER"
+            + "|TIMESTAMP|BATTERY|STATUS|TRIGGER)");
 
     private final Map<String, String> classOfText;
     private final Slicing slicing;
@@ -124,8 +134,10 @@ public final class EventCorpus {
     private boolean skipped(String label) {
         String[] words = label.trim().split("\\s+");
         String type = words[0].toUpperCase(Locale.ROOT);
-        return drop.contains(Montage.key(label)) || (words.length > 1 && NOT_EEG.contains(type))
-                || (words.length == 1 && NOT_EEG.contains(Layout.normalise(type)));
+        String key = Montage.key(label);
+        return drop.contains(key) || (words.length > 1 && NOT_EEG.contains(type))
+                || (words.length == 1 && NOT_EEG.contains(Layout.normalise(type)))
+                || (Montage.position(label) == null && NOT_EEG_PREFIX.matcher(key).lookingAt());
     }
 
     private static <T> Supplier<T> memo(Supplier<T> s) {

@@ -121,6 +121,12 @@ class EventCorpusTest {
         Corpus dropped = new EventCorpus(classes(), Slicing.SEED, List.of("EEG X9")).corpus("edf", List.of(f), null);
         assertEquals(14, dropped.layout().size());
 
+        List<String> extra = new ArrayList<>(edfLabels(EPOC));
+        extra.addAll(List.of("EOG Left", "EEG EKG1-REF", "HEOG", "ECG", "COUNTER", "CQ_AF3"));
+        Path g = EventFiles.write(dir.resolve("g.edf"), false, extra, CLASSES, 5, 1, 128, 1);
+        assertEquals(14, new EventCorpus(classes(), Slicing.SEED, List.of()).corpus("edf", List.of(g), null).layout()
+                .size(), "eye, heart and headset channels are not placed");
+
         Map<String, String> other = Map.of("T1", "left", "T2", "right");
         Corpus none = new EventCorpus(other, Slicing.SEED, List.of("X9")).corpus("edf", List.of(f), null);
         DatasetException n = assertThrows(DatasetException.class, () -> none.units().get(0).load().get());
