@@ -196,9 +196,12 @@ public final class EventCorpus {
         }
         if (labels.isEmpty()) {
             List<String> texts = new ArrayList<>(seen);
+            String why = rec.header().isEdfPlus() ? "" : rec.header().isBdf()
+                    ? "; a plain BDF keeps its events in the Status channel, which is not read: save the events as "
+                    + "BDF+ annotations" : "; a plain EDF has no annotations: events need EDF+ annotations";
             throw new DatasetException(file, "has no event named " + String.join(", ", classOfText.keySet())
                     + " (its annotations: " + (texts.isEmpty() ? "none" : String.join(", ",
-                    texts.subList(0, Math.min(12, texts.size()))) + (texts.size() > 12 ? ", ..." : "")) + ")");
+                    texts.subList(0, Math.min(12, texts.size()))) + (texts.size() > 12 ? ", ..." : "")) + ")" + why);
         }
         int total = eventStarts.stream().mapToInt(s -> s.length).sum();
         int[] all = new int[total];
