@@ -260,6 +260,17 @@ class DataSourcesCliTest {
     }
 
     @Test
+    void synthWritesEdfThatTrains() {
+        Path dir = tmp.resolve("synth-edf");
+        CliRunner.Result w = run("synth", "edf", dir.toString());
+        assertEquals(0, w.exit(), w.toString());
+        Map<String, Object> json = trainJson("--data", "edf:" + dir.resolve("A.edf"), "--test", "edf:"
+                + dir.resolve("B.edf"), "--events", "sad,neutral,happy");
+        assertEquals(12L * 17, json.get("train_samples"));
+        userError(run("synth", "bdf", dir.toString()), 1, "not an empty directory");
+    }
+
+    @Test
     void montageCommandPrintsAndDrawsTheGrid() {
         CliRunner.Result r = run("montage", "--channels", String.join(",", EPOC));
         assertEquals(0, r.exit(), r.toString());
