@@ -10,15 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.strnn.datasets.Split;
-import org.strnn.datasets.faces.CkPlusDataset;
-import org.strnn.datasets.faces.CkPlusReader;
-import org.strnn.datasets.faces.PatchDescriptor;
-import org.strnn.datasets.faces.PatchGrid;
-import org.strnn.datasets.seed.FeatureKind;
-import org.strnn.datasets.seed.SeedDirectory;
-import org.strnn.datasets.seed.SeedExperiment;
-import org.strnn.datasets.seed.SeedSessions;
-import org.strnn.datasets.seed.SubjectDependentProtocol;
+import org.strnn.datasets.protocol.Fold;
 import org.strnn.model.StrnnModel;
 import org.strnn.model.io.StrnnFile;
 import org.strnn.nn.io.Json;
@@ -27,10 +19,11 @@ import org.strnn.train.TrainSettings;
 import org.strnn.train.Trainer;
 
 /**
- * {@code strnn experiment}: a whole evaluation protocol. For SEED, the subject-dependent protocol
- * of spec section 9 (one experiment per subject and session); for faces, 10 subject-exclusive
- * folds. One row per experiment, then the mean and standard deviation; finished experiments are
- * kept in {@code results.csv} and skipped when the command is run again.
+ * {@code strnn experiment}: every fold of an evaluation protocol ({@code --protocol}: the source's
+ * published split, k-fold within subjects, leave-one-subject-out or cross-session; for SEED the
+ * paper's is spec section 9's, one experiment per subject and session; for faces, 10
+ * subject-exclusive folds). One row per fold, then the mean and standard deviation; finished folds
+ * are kept in {@code results.csv} and skipped when the command is run again.
  */
 final class ExperimentCommand implements Command {
 
@@ -44,12 +37,12 @@ final class ExperimentCommand implements Command {
 
     @Override
     public String summary() {
-        return "run the subject-dependent SEED protocol (or 10-fold faces) and report mean +- std";
+        return "run every fold of an evaluation protocol on a data source and report mean +- std";
     }
 
     @Override
     public String usage() {
-        return "seed:DIR|faces:DIR [options]";
+        return "SOURCE [options]";
     }
 
     @Override
@@ -66,11 +59,7 @@ final class ExperimentCommand implements Command {
     @Override
     public List<Option> options() {
         List<Option> o = new ArrayList<>();
-        o.add(Option.value("sessions", "N", "2", "seed: use sessions 1-2 or 1-3"));
-        o.add(Option.value("steps", "T", "9", "time slices per sample"));
-        o.add(Option.value("features", "KIND", "de_lds", "seed: de_lds or de_movingave"));
-        o.add(Option.value("grid", "HxW", "6x6", "faces: the patch lattice"));
-        o.add(Option.value("patch", "PxP", "4x4", "faces: pixels per patch"));
+        o.addAll(DataSources.OPTIONS);
         o.addAll(ModelOptions.TRAINING);
         o.addAll(ModelOptions.OPTIONS);
         o.add(Option.value("out", "DIR", "runs/experiment-<source>", "where results and models go"));
@@ -81,26 +70,29 @@ final class ExperimentCommand implements Command {
     }
 
     private record Experiment(String name, java.util.function.Supplier<Split> load) {
+        Experiment(Fold fold) {
+            this(fold.name(), fold::split);
+        }
     }
 
     @Override
     public int run(Args args, Console console) throws IOException {
-        args.positionalCount(1, 1, "a data source: seed:DIR or faces:DIR");
+        args.positionalCount(1, 1, "a data source, e.g. seed:DIR, seed-iv:DIR, deap:DIR, edf:FILES, npz:FILE or faces:DIR");
         String source = args.positional().get(0);
         ModelOptions.threads(args);
         TrainSettings settings = ModelOptions.settings(args);
-        int steps = args.integer("steps", 1, 1000);
-        List<Experiment> experiments = experiments(source, args, steps);
+        List<Experiment> experiments = DataSources.folds(source, args).stream().map(Experiment::new).toList();
         Path out = args.has("out") ? args.path("out")
                 : Path.of("runs", "experiment-" + Path.of(source.substring(source.indexOf(':') + 1)).getFileName());
 
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("source", source);
-        identity.put("steps", steps);
-        identity.put("sessions", args.string("sessions"));
-        identity.put("features", args.string("features"));
-        identity.put("grid", args.string("grid"));
-        identity.put("patch", args.string("patch"));
+        identity.put("data", DataSources.describe(source, args));
+        for (Option o : DataSources.OPTIONS) {
+            if (!o.name().equals("fold")) {
+                identity.put(o.name(), o.isFlag() ? (Object) args.flag(o.name()) : args.string(o.name()));
+            }
+        }
         identity.put("epochs", settings.epochs());
         identity.put("batch", settings.batchSize());
         identity.put("lr", settings.learningRate());
@@ -152,42 +144,6 @@ final class ExperimentCommand implements Command {
             console.out().println("results: " + out.resolve(RESULTS));
         }
         return 0;
-    }
-
-    private List<Experiment> experiments(String source, Args args, int steps) {
-        int colon = source.indexOf(':');
-        String kind = colon < 0 ? source : source.substring(0, colon);
-        String path = colon < 0 ? "" : source.substring(colon + 1);
-        if (path.isBlank()) {
-            throw CliException.usage("experiment needs seed:DIR or faces:DIR, got '" + source + "'");
-        }
-        List<Experiment> out = new ArrayList<>();
-        switch (kind) {
-            case "seed" -> {
-                SeedSessions sessions = switch (args.choice("sessions", "2", "3")) {
-                    case "3" -> SeedSessions.ALL_THREE;
-                    default -> SeedSessions.FIRST_TWO;
-                };
-                FeatureKind fk = args.choice("features", "de_lds", "de_movingave").equals("de_lds")
-                        ? FeatureKind.DE_LDS : FeatureKind.DE_MOVING_AVE;
-                SubjectDependentProtocol protocol = new SubjectDependentProtocol(steps, fk, sessions);
-                SeedDirectory dir = SeedDirectory.open(Path.of(path));
-                for (SeedExperiment e : protocol.experiments(dir)) {
-                    out.add(new Experiment(e.name(), () -> protocol.load(dir, e)));
-                }
-            }
-            case "faces" -> {
-                int[] grid = DataSources.dims(args.required("grid"), "--grid");
-                int[] patch = DataSources.dims(args.required("patch"), "--patch");
-                CkPlusDataset data = new CkPlusReader(steps, new PatchGrid(grid[0], grid[1], patch[0], patch[1],
-                        PatchDescriptor.PIXELS)).read(Path.of(path));
-                for (Split s : data.tenFold()) {
-                    out.add(new Experiment(s.name(), () -> s));
-                }
-            }
-            default -> throw CliException.usage("experiment runs seed:DIR or faces:DIR, got '" + source + "'");
-        }
-        return out;
     }
 
     private Row runOne(Experiment ex, Args args, TrainSettings settings, Path out, Console console, boolean quiet) {

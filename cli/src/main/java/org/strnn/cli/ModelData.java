@@ -23,7 +23,8 @@ final class ModelData {
     static SampleSet samples(Args args) {
         String part = args.choice("part", "test", "train", "all");
         String spec = args.required("data");
-        boolean edf = spec.trim().toLowerCase(java.util.Locale.ROOT).startsWith("edf:");
+        String kind = spec.trim().toLowerCase(java.util.Locale.ROOT);
+        boolean edf = kind.startsWith("edf:") || kind.startsWith("bdf:");
         DataSources.Loaded loaded = DataSources.load(spec, args,
                 edf ? DataSources.Role.ALL_TEST : DataSources.Role.OWN_SPLIT);
         Split s = loaded.split();

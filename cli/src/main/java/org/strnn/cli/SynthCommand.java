@@ -16,12 +16,12 @@ final class SynthCommand implements Command {
 
     @Override
     public String summary() {
-        return "write a synthetic SEED-shaped (seed) or CK+-shaped (faces) directory";
+        return "write a synthetic SEED, SEED-IV, DEAP, CK+ or EDF/BDF data set, to try those paths";
     }
 
     @Override
     public String usage() {
-        return "seed|faces DIR [options]";
+        return "edf|bdf|seed-iv|deap|seed|faces DIR [options]";
     }
 
     @Override
@@ -32,6 +32,10 @@ final class SynthCommand implements Command {
                 values carry a class-dependent spatial pattern. Try it with
                   ./strnn train --data seed:DIR   or   ./strnn experiment seed:DIR
                 faces: cohn-kanade-images/ and Emotion/ in CK+'s layout (some sequences unlabelled).
+                edf, bdf: A.edf and B.edf (or .bdf): 14-channel EDF+ (labels EEG AF3 ...) or 32-channel BDF+
+                (BioSemi, with its Status channel) with 20-s events sad, neutral, happy; try
+                  ./strnn train --data edf:DIR/A.edf --test edf:DIR/B.edf --events sad,neutral,happy
+                seed-iv: eeg_feature_smooth/{1,2,3}/ in SEED-IV's layout; deap: data_preprocessed_matlab/sNN.mat.
                 DIR must not exist or be empty.
                 """;
     }
@@ -44,12 +48,13 @@ final class SynthCommand implements Command {
                 Option.value("sessions", "N", "2", "seed: sessions per subject (1-3)"),
                 Option.value("trial-seconds", "N", null, "seed: make every trial N seconds long instead of SEED's "
                         + "lengths (smaller files)"),
+                Option.value("trials", "N", "8", "deap: trials per participant (DEAP has 40)"),
                 Option.value("seed", "N", "1", "random seed"));
     }
 
     @Override
-    public int run(Args args, Console console) {
-        args.positionalCount(2, 2, "a kind (seed or faces) and a directory");
+    public int run(Args args, Console console) throws java.io.IOException {
+        args.positionalCount(2, 2, "a kind (edf, bdf, seed-iv, deap, seed or faces) and a directory");
         String kind = args.positional().get(0);
         Path dir = Path.of(args.positional().get(1));
         int subjects = args.has("subjects") ? args.integer("subjects", 1, 1000) : kind.equals("faces") ? 10 : 3;
@@ -71,7 +76,9 @@ final class SynthCommand implements Command {
                 console.info("wrote " + summary.labels().size() + " labelled and " + summary.unlabelled().size()
                         + " unlabelled sequences (" + summary.frames() + " frames) to " + summary.root());
             }
-            default -> throw CliException.usage("synth: the kind must be seed or faces, got '" + kind + "'");
+            case "edf", "bdf", "seed-iv", "deap" -> MoreSynthetic.write(kind, dir, subjects, args, rng, console);
+            default -> throw CliException.usage("synth: the kind must be edf, bdf, seed-iv, deap, seed or faces, got '"
+                    + kind + "'");
         }
         return 0;
     }

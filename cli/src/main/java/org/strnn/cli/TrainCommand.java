@@ -120,6 +120,7 @@ final class TrainCommand implements Command {
             console.info("training " + model.config().describe() + ", " + model.parameterCount() + " parameters");
             console.info("data: " + train.size() + " train samples (" + data.identity() + "), " + test.size()
                     + " test samples" + (args.has("test") ? " (" + testData.identity() + ")" : "") + "; output: " + out);
+            DataSources.tell(console, data, testData);
         }
         long start = System.nanoTime();
         trainer.fit(train, test, new TrainingListener() {

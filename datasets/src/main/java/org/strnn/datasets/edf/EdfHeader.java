@@ -20,10 +20,19 @@ import java.util.Objects;
  * @param recordsInferred whether {@code records} was counted from the file size
  * @param recordDurationSeconds duration of one data record in seconds
  * @param signals the signal headers, in file order (annotation signals included)
+ * @param bytesPerSample 2 for EDF (16-bit samples), 3 for BDF (BioSemi's 24-bit samples)
  */
 public record EdfHeader(String version, String patientId, String recordingId, LocalDateTime start, int headerBytes,
         String reserved, int records, boolean recordsInferred, double recordDurationSeconds,
-        List<EdfSignalHeader> signals) {
+        List<EdfSignalHeader> signals, int bytesPerSample) {
+
+    /** An EDF (16-bit) header. */
+    public EdfHeader(String version, String patientId, String recordingId, LocalDateTime start, int headerBytes,
+            String reserved, int records, boolean recordsInferred, double recordDurationSeconds,
+            List<EdfSignalHeader> signals) {
+        this(version, patientId, recordingId, start, headerBytes, reserved, records, recordsInferred,
+                recordDurationSeconds, signals, 2);
+    }
 
     public EdfHeader {
         Objects.requireNonNull(version, "version");
@@ -32,11 +41,22 @@ public record EdfHeader(String version, String patientId, String recordingId, Lo
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(reserved, "reserved");
         signals = List.copyOf(signals);
+        if (bytesPerSample != 2 && bytesPerSample != 3) {
+            throw new IllegalArgumentException("samples are 2 (EDF) or 3 (BDF) bytes, not " + bytesPerSample);
+        }
     }
 
-    /** Whether the reserved field marks the file as EDF+ ({@code EDF+C} or {@code EDF+D}). */
+    /** Whether this is a BDF file (24-bit samples, version field 0xFF "BIOSEMI"). */
+    public boolean isBdf() {
+        return bytesPerSample == 3;
+    }
+
+    /**
+     * Whether the reserved field marks the file as EDF+ ({@code EDF+C} or {@code EDF+D}) or BDF+
+     * ({@code BDF+C} or {@code BDF+D}), whose records carry time-keeping annotations.
+     */
     public boolean isEdfPlus() {
-        return reserved.startsWith("EDF+");
+        return reserved.startsWith("EDF+") || reserved.startsWith("BDF+");
     }
 
     /**
@@ -44,7 +64,7 @@ public record EdfHeader(String version, String patientId, String recordingId, Lo
      * (discontinuous), whose records start where their time-keeping annotation says.
      */
     public boolean isContinuous() {
-        return !reserved.startsWith("EDF+D");
+        return !reserved.startsWith("EDF+D") && !reserved.startsWith("BDF+D");
     }
 
     public int signalCount() {
@@ -55,11 +75,11 @@ public record EdfHeader(String version, String patientId, String recordingId, Lo
         return signals.get(i);
     }
 
-    /** Bytes in one data record: 2 per sample of every signal. */
+    /** Bytes in one data record: {@link #bytesPerSample()} per sample of every signal. */
     public long recordBytes() {
         long total = 0;
         for (EdfSignalHeader s : signals) {
-            total += 2L * s.samplesPerRecord();
+            total += (long) bytesPerSample * s.samplesPerRecord();
         }
         return total;
     }

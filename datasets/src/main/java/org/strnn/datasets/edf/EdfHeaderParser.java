@@ -31,12 +31,20 @@ final class EdfHeaderParser {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern DATE_OR_TIME = Pattern.compile("\\d\\d\\.\\d\\d\\.\\d\\d");
 
+    /** The version field of a BDF file: byte 0xFF, then "BIOSEMI". */
+    private static final String BDF_VERSION = "BIOSEMI";
+
     private final Path file;
     private final byte[] bytes;
 
     private EdfHeaderParser(Path file, byte[] bytes) {
         this.file = file;
         this.bytes = bytes;
+    }
+
+    /** Whether the version field is BDF's (0xFF "BIOSEMI"): 24-bit samples. */
+    private boolean bdf() {
+        return bytes.length > 0 && (bytes[0] & 0xFF) == 0xFF;
     }
 
     /**
@@ -63,7 +71,8 @@ final class EdfHeaderParser {
 
     private EdfHeader parse(long fileSize) {
         checkFixedPart();
-        String version = text(0, 8);
+        String version = bdf() ? text(1, 7) : text(0, 8);
+        int bytesPerSample = bdf() ? 3 : 2;
         String patient = text(8, 80);
         String recording = text(88, 80);
         LocalDateTime start = parseStart(fixedField(168, 8, "start date"), fixedField(176, 8, "start time"));
@@ -82,8 +91,10 @@ final class EdfHeaderParser {
             fail("truncated header: " + ns + " signals need a " + needed + "-byte header, but the file has only "
                     + bytes.length + " bytes");
         }
-        if (reserved.startsWith("EDF+") && !reserved.startsWith("EDF+C") && !reserved.startsWith("EDF+D")) {
-            fail("reserved field \"" + show(reserved) + "\" starts with EDF+ but is neither EDF+C nor EDF+D");
+        String plus = bdf() ? "BDF+" : "EDF+";
+        if (reserved.startsWith(plus) && !reserved.startsWith(plus + "C") && !reserved.startsWith(plus + "D")) {
+            fail("reserved field \"" + show(reserved) + "\" starts with " + plus + " but is neither " + plus + "C nor "
+                    + plus + "D");
         }
         if (!Double.isFinite(duration) || duration < 0) {
             fail("duration of a data record is " + duration + " s; it must be finite and >= 0");
@@ -92,12 +103,12 @@ final class EdfHeaderParser {
             fail("number of data records is " + records + "; only -1 (unknown) may be negative");
         }
 
-        List<EdfSignalHeader> signals = parseSignals(ns);
+        List<EdfSignalHeader> signals = parseSignals(ns, bytesPerSample);
         boolean onlyAnnotations = signals.stream().allMatch(EdfSignalHeader::isAnnotation);
         if (duration == 0 && !onlyAnnotations) {
             fail("duration of a data record is 0 s, which only a file of annotation signals alone may have");
         }
-        boolean edfPlus = reserved.startsWith("EDF+");
+        boolean edfPlus = reserved.startsWith(plus);
         if (edfPlus && signals.stream().noneMatch(EdfSignalHeader::isAnnotation)) {
             fail("the reserved field says " + reserved.substring(0, 5) + ", but no signal is labelled '"
                     + EdfSignalHeader.ANNOTATION_LABEL + "'");
@@ -105,7 +116,7 @@ final class EdfHeaderParser {
 
         long recordBytes = 0;
         for (EdfSignalHeader s : signals) {
-            recordBytes += 2L * s.samplesPerRecord();
+            recordBytes += (long) bytesPerSample * s.samplesPerRecord();
         }
         long dataBytes = fileSize - needed;
         boolean inferred = records == -1;
@@ -131,15 +142,20 @@ final class EdfHeaderParser {
             }
         }
         return new EdfHeader(version, patient, recording, start, headerBytes, reserved, records, inferred, duration,
-                signals);
+                signals, bytesPerSample);
     }
 
     private void checkFixedPart() {
         if (bytes.length < FIXED_BYTES) {
             fail("the file is " + bytes.length + " bytes long, shorter than the 256-byte EDF header");
         }
-        if ((bytes[0] & 0xFF) == 0xFF) {
-            fail("the version field starts with byte 0xFF: this is a BDF (24-bit) file, not EDF");
+        if (bdf()) {
+            String id = new String(bytes, 1, 7, StandardCharsets.ISO_8859_1);
+            if (!id.equals(BDF_VERSION)) {
+                fail("the version field starts with byte 0xFF (BDF) but goes on \"" + show(id) + "\", not \""
+                        + BDF_VERSION + "\"");
+            }
+            return;
         }
         String version = fixedField(0, 8, "version");
         if (!version.equals("0")) {
@@ -155,7 +171,9 @@ final class EdfHeaderParser {
         return ns;
     }
 
-    private List<EdfSignalHeader> parseSignals(int ns) {
+    private List<EdfSignalHeader> parseSignals(int ns, int bytesPerSample) {
+        int low = bytesPerSample == 3 ? -(1 << 23) : Short.MIN_VALUE;
+        int high = bytesPerSample == 3 ? (1 << 23) - 1 : Short.MAX_VALUE;
         int at = FIXED_BYTES;
         int label = at;
         int transducer = label + 16 * ns;
@@ -176,8 +194,9 @@ final class EdfHeaderParser {
             int dMin = integer(text(digMin + 8 * i, 8), who + " digital minimum");
             int dMax = integer(text(digMax + 8 * i, 8), who + " digital maximum");
             int perRecord = integer(text(samples + 8 * i, 8), who + " samples per data record");
-            if (dMin < Short.MIN_VALUE || dMax > Short.MAX_VALUE) {
-                fail(who + ": digital range [" + dMin + ", " + dMax + "] leaves the 16-bit range [-32768, 32767]");
+            if (dMin < low || dMax > high) {
+                fail(who + ": digital range [" + dMin + ", " + dMax + "] leaves the " + (8 * bytesPerSample)
+                        + "-bit range [" + low + ", " + high + "]");
             }
             if (dMin >= dMax) {
                 fail(who + ": digital minimum " + dMin + " is not below digital maximum " + dMax);

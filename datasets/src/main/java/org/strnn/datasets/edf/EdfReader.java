@@ -12,9 +12,10 @@ import java.util.List;
 import org.strnn.datasets.DatasetException;
 
 /**
- * Reads EDF and EDF+ files (EDF+C and EDF+D).
+ * Reads EDF and EDF+ files (EDF+C and EDF+D), and BioSemi's BDF and BDF+ files.
  *
- * <p>Samples are 16-bit little-endian two's complement integers, stored record by record and, in
+ * <p>Samples are 16-bit (EDF) or 24-bit (BDF, whose version field is byte 0xFF then
+ * {@code BIOSEMI}) little-endian two's complement integers, stored record by record and, in
  * each record, signal by signal; they are scaled to physical units with each signal's
  * {@link EdfSignalHeader#toPhysical(int)}. {@code EDF Annotations} signals are decoded as TALs
  * (see {@link EdfAnnotation}). In EDF+ every record must start with a time-keeping TAL; in EDF+C
@@ -81,6 +82,7 @@ public final class EdfReader {
         boolean timeKeeping = header.isEdfPlus();
         ByteBuffer data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int pos = header.headerBytes();
+        int width = header.bytesPerSample();
         for (int r = 0; r < records; r++) {
             recordOnsets[r] = r * header.recordDurationSeconds();
             for (int s = 0; s < ns; s++) {
@@ -91,24 +93,29 @@ public final class EdfReader {
                     int base = r * perRecord;
                     double gain = signal.gain();
                     for (int i = 0; i < perRecord; i++) {
-                        int digital = data.getShort(pos + 2 * i);
+                        int digital = width == 2 ? data.getShort(pos + 2 * i) : int24(bytes, pos + 3 * i);
                         out[base + i] = signal.physicalMin() + (digital - (double) signal.digitalMin()) * gain;
                     }
                 } else {
                     boolean keepsTime = timeKeeping && s == firstAnnotationSignal;
                     double start = TalParser.parse(file, "record " + r + ", signal " + (s + 1) + " ('"
-                            + signal.label() + "')", bytes, pos, 2 * perRecord, keepsTime, annotations);
+                            + signal.label() + "')", bytes, pos, width * perRecord, keepsTime, annotations);
                     if (keepsTime) {
                         recordOnsets[r] = start;
                     }
                 }
-                pos += 2 * perRecord;
+                pos += width * perRecord;
             }
         }
         if (timeKeeping) {
             checkRecordTimes(file, header, recordOnsets);
         }
         return new EdfRecording(file, header, samples, annotations, recordOnsets);
+    }
+
+    /** A 24-bit little-endian two's complement value (a BDF sample). */
+    private static int int24(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | b[at + 2] << 16;
     }
 
     private static void checkRecordTimes(Path file, EdfHeader header, double[] onsets) {

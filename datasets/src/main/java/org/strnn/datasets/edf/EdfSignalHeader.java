@@ -6,7 +6,7 @@ import java.util.Objects;
  * One signal's header fields, as an EDF file states them (text fields with their space padding
  * trimmed; the label keeps BCI2000's dot padding, e.g. {@code "Fc5."}).
  *
- * <p>A stored 16-bit value {@code d} stands for the physical value
+ * <p>A stored 16-bit (EDF) or 24-bit (BDF) value {@code d} stands for the physical value
  * {@code p = physicalMin + (d - digitalMin) * (physicalMax - physicalMin) / (digitalMax - digitalMin)},
  * in {@code physicalDimension} units (µV for EEG).
  *
@@ -27,9 +27,13 @@ public record EdfSignalHeader(String label, String transducer, String physicalDi
         Objects.requireNonNull(reserved, "reserved");
     }
 
-    /** Whether this signal holds EDF+ annotations instead of samples. */
+    /** The label BDF+ uses for the same annotation signal. */
+    public static final String BDF_ANNOTATION_LABEL = "BDF Annotations";
+
+    /** Whether this signal holds EDF+ (or BDF+) annotations instead of samples. */
     public boolean isAnnotation() {
-        return label.trim().equalsIgnoreCase(ANNOTATION_LABEL);
+        String l = label.trim();
+        return l.equalsIgnoreCase(ANNOTATION_LABEL) || l.equalsIgnoreCase(BDF_ANNOTATION_LABEL);
     }
 
     /** Physical units per digital step: {@code (physicalMax - physicalMin) / (digitalMax - digitalMin)}. */

@@ -39,7 +39,7 @@ final class FeatureFile {
      * Copies a MATLAB {@code 62 x n x 5} array (column-major: element {@code (c, s, b)} at
      * {@code c + 62 * (s + n * b)}) into second-major order {@code (s * 62 + c) * 5 + b}.
      */
-    private static double[] secondMajor(MatInput in, String name) {
+    static double[] secondMajor(MatInput in, String name) {
         Matrix m = in.numeric(name);
         int[] dims = m.getDimensions();
         if (dims.length != 3 || dims[0] != Seed.CHANNELS || dims[2] != Seed.BANDS) {

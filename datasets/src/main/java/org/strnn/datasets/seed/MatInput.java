@@ -29,7 +29,7 @@ import us.hebi.matlab.mat.types.Sources;
  * truncated file to a variable of the wrong type, is a one-line {@link DatasetException} that names
  * the file. Arrays stay valid until {@link #close()}.
  */
-final class MatInput implements AutoCloseable {
+public final class MatInput implements AutoCloseable {
 
     /** Bytes in a level-5 header: 116 of text, 8 of subsystem offset, 2 of version, 2 of endian mark. */
     private static final int HEADER_BYTES = 128;
@@ -58,7 +58,7 @@ final class MatInput implements AutoCloseable {
      * Opens {@code file} and decodes the variables whose names {@code wanted} accepts (the others
      * are skipped, so a large file with many variables costs only what is asked for).
      */
-    static MatInput open(Path file, Predicate<String> wanted) {
+    public static MatInput open(Path file, Predicate<String> wanted) {
         checkHeader(file);
         Source source = null;
         try {
@@ -75,7 +75,7 @@ final class MatInput implements AutoCloseable {
         }
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
@@ -84,7 +84,7 @@ final class MatInput implements AutoCloseable {
      *
      * @throws DatasetException if the file has no such variable, or it is not real numeric
      */
-    Matrix numeric(String name) {
+    public Matrix numeric(String name) {
         Array a = byName.get(name);
         if (a == null && variablesInFile == 0) {
             throw new DatasetException(file, "holds no variables (empty, or truncated after its header)");
@@ -105,7 +105,7 @@ final class MatInput implements AutoCloseable {
     }
 
     /** Dimensions as MATLAB prints them, e.g. {@code "62x235x5"}. */
-    static String shape(int[] dims) {
+    public static String shape(int[] dims) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < dims.length; i++) {
             s.append(i == 0 ? "" : "x").append(dims[i]);

@@ -67,7 +67,7 @@ class EdfReaderErrorsTest {
     void notEdf() throws IOException {
         byte[] bdf = EdfBytes.small().build();
         bdf[0] = (byte) 0xFF;
-        assertContains("BDF (24-bit) file, not EDF", problem(bdf, true));
+        assertContains("starts with byte 0xFF (BDF) but goes on \"       \", not \"BIOSEMI\"", problem(bdf, true));
         assertEquals("the version field is \"1\", not \"0\": not an EDF file", problem(e -> e.version = "1"));
     }
 

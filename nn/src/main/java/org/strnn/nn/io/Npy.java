@@ -24,7 +24,7 @@ final class Npy {
     }
 
     static byte[] encode(NpyArray a) {
-        String dict = new NpyHeader(a.dtype().descr(), false, a.shape()).format();
+        String dict = new NpyHeader(a.descr(), false, a.shape()).format();
         int version = 1;
         int prefix = MAGIC.length + 2 + 2;
         int total = padded(prefix + dict.length() + 1);
@@ -34,7 +34,7 @@ final class Npy {
             total = padded(prefix + dict.length() + 1);
         }
         int headerLen = total - prefix;
-        long dataBytes = (long) a.size() * a.dtype().itemSize();
+        long dataBytes = (long) a.size() * itemBytes(a.dtype(), a.width());
         if (total + dataBytes > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("array " + a.name() + " is too large for one .npy member");
         }
@@ -53,18 +53,40 @@ final class Npy {
                     buf.putDouble(d);
                 }
             }
-            case INT64 -> {
-                for (long l : a.longData()) {
-                    buf.putLong(l);
+            case FLOAT32 -> {
+                for (double d : a.doubleData()) {
+                    buf.putFloat((float) d);
                 }
             }
-            case INT32 -> {
+            case UNICODE, BYTES -> {
+                for (String str : a.stringData()) {
+                    int[] cps = str.codePoints().toArray();
+                    for (int i = 0; i < a.width(); i++) {
+                        int cp = i < cps.length ? cps[i] : 0;
+                        if (a.dtype() == NpyArray.DType.UNICODE) {
+                            buf.putInt(cp);
+                        } else {
+                            buf.put((byte) cp);
+                        }
+                    }
+                }
+            }
+            default -> {
                 for (long l : a.longData()) {
-                    buf.putInt((int) l);
+                    switch (a.dtype().itemSize()) {
+                        case 1 -> buf.put((byte) l);
+                        case 2 -> buf.putShort((short) l);
+                        case 4 -> buf.putInt((int) l);
+                        default -> buf.putLong(l);
+                    }
                 }
             }
         }
         return buf.array();
+    }
+
+    private static long itemBytes(NpyArray.DType dtype, int width) {
+        return dtype.isText() ? (long) dtype.itemSize() * width : dtype.itemSize();
     }
 
     private static int padded(int n) {
@@ -115,11 +137,12 @@ final class Npy {
         NpyArray.DType dtype = NpyArray.DType.ofDescr(h.descr());
         if (dtype == null) {
             throw new IllegalArgumentException("unsupported dtype '" + h.descr()
-                    + "' (supported: little-endian float64 '<f8', int64 '<i8', int32 '<i4')");
+                    + "' (supported: little-endian float64, float32, signed and unsigned integers, and text '<U', '|S')");
         }
+        int width = dtype.isText() ? Integer.parseInt(h.descr().substring(2)) : 0;
         int[] shape = h.shape();
         int n = (int) NpyArray.sizeOf(shape);
-        long need = (long) n * dtype.itemSize();
+        long need = (long) n * itemBytes(dtype, width);
         long have = bytes.length - dataStart;
         if (have < need) {
             throw new IllegalArgumentException("truncated: shape " + NpyArray.shapeString(shape) + " of " + h.descr()
@@ -131,18 +154,54 @@ final class Npy {
         }
         buf.position(dataStart);
         int[] order = h.fortranOrder() ? fortranToC(shape) : null;
-        if (dtype == NpyArray.DType.FLOAT64) {
+        if (dtype.isFloat()) {
             double[] d = new double[n];
             for (int i = 0; i < n; i++) {
-                d[order == null ? i : order[i]] = buf.getDouble();
+                d[order == null ? i : order[i]] = dtype == NpyArray.DType.FLOAT64 ? buf.getDouble() : buf.getFloat();
             }
             return NpyArray.wrap(name, shape, dtype, d, null);
         }
+        if (dtype.isText()) {
+            String[] s = new String[n];
+            for (int i = 0; i < n; i++) {
+                StringBuilder sb = new StringBuilder();
+                for (int c = 0; c < width; c++) {
+                    int cp = dtype == NpyArray.DType.UNICODE ? buf.getInt() : buf.get() & 0xFF;
+                    if (cp != 0) {
+                        if (!Character.isValidCodePoint(cp)) {
+                            throw new IllegalArgumentException("text element " + i + " holds an invalid code point " + cp);
+                        }
+                        sb.appendCodePoint(cp);
+                    }
+                }
+                s[order == null ? i : order[i]] = sb.toString();
+            }
+            return NpyArray.wrapStrings(name, shape, dtype, s, width);
+        }
         long[] l = new long[n];
         for (int i = 0; i < n; i++) {
-            l[order == null ? i : order[i]] = dtype == NpyArray.DType.INT64 ? buf.getLong() : buf.getInt();
+            l[order == null ? i : order[i]] = integer(buf, dtype, i);
         }
         return NpyArray.wrap(name, shape, dtype, null, l);
+    }
+
+    private static long integer(ByteBuffer buf, NpyArray.DType dtype, int i) {
+        return switch (dtype) {
+            case INT8 -> buf.get();
+            case UINT8 -> buf.get() & 0xFFL;
+            case INT16 -> buf.getShort();
+            case UINT16 -> buf.getShort() & 0xFFFFL;
+            case INT32 -> buf.getInt();
+            case UINT32 -> buf.getInt() & 0xFFFFFFFFL;
+            case UINT64 -> {
+                long v = buf.getLong();
+                if (v < 0) {
+                    throw new IllegalArgumentException("uint64 element " + i + " is above 2^63 - 1");
+                }
+                yield v;
+            }
+            default -> buf.getLong();
+        };
     }
 
     /** For each position in Fortran (column-major) order, the C (row-major) index of that element. */
