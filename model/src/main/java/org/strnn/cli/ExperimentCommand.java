@@ -109,6 +109,13 @@ final class ExperimentCommand implements Command {
         for (Option o : ModelOptions.OPTIONS) {
             identity.put(o.name(), o.isFlag() ? (Object) args.flag(o.name()) : args.string(o.name()));
         }
+        try (RunFolder folder = RunFolder.lock(out)) {
+            return run(args, console, source, experiments, settings, out, identity);
+        }
+    }
+
+    private int run(Args args, Console console, String source, List<Experiment> experiments, TrainSettings settings,
+                    Path out, Map<String, Object> identity) throws IOException {
         Map<String, Row> done = prepare(out, identity, args.flag("force"));
         boolean quiet = args.flag("quiet") || args.flag("json");
         if (!quiet) {
@@ -286,7 +293,7 @@ final class ExperimentCommand implements Command {
         }
         if (Files.isDirectory(out) && !force) {
             try (var entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
+                if (entries.anyMatch(p -> !RunFolder.isLock(p))) {
                     throw CliException.failure(out + ": is not empty and holds no experiment; choose another --out, "
                             + "or add --force");
                 }

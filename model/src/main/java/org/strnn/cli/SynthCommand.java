@@ -32,7 +32,8 @@ final class SynthCommand implements Command {
                 values carry a class-dependent spatial pattern. Try it with
                   ./strnn train --data seed:DIR   or   ./strnn experiment seed:DIR
                 faces: cohn-kanade-images/ and Emotion/ in CK+'s layout (some sequences unlabelled).
-                DIR must not exist or be empty.
+                DIR must not exist or be empty. The files are written into a hidden sibling folder that is
+                renamed to DIR when complete, so a failed write (a full disk) leaves nothing behind.
                 """;
     }
 
@@ -52,6 +53,9 @@ final class SynthCommand implements Command {
         args.positionalCount(2, 2, "a kind (seed or faces) and a directory");
         String kind = args.positional().get(0);
         Path dir = Path.of(args.positional().get(1));
+        if (!kind.equals("seed") && !kind.equals("faces")) {
+            throw CliException.usage("synth: the kind must be seed or faces, got '" + kind + "'");
+        }
         int subjects = args.has("subjects") ? args.integer("subjects", 1, 1000) : kind.equals("faces") ? 10 : 3;
         SplittableRandom rng = new SplittableRandom(args.longValue("seed"));
         switch (kind) {
@@ -63,13 +67,16 @@ final class SynthCommand implements Command {
                     java.util.Arrays.fill(lengths, args.integer("trial-seconds", 1, 10_000));
                     s = s.withTrialLengths(lengths);
                 }
-                Path written = s.write(dir, rng);
+                SeedSynthesizer synth = s;
+                Path written = StagedFolder.write(dir, staging -> StagedFolder.relocate(synth.write(staging, rng),
+                        staging, dir));
                 console.info("wrote " + s + " to " + written);
             }
             case "faces" -> {
-                CkPlusSynthesizer.Summary summary = CkPlusSynthesizer.defaults().withSubjects(subjects).write(dir, rng);
+                CkPlusSynthesizer.Summary summary = StagedFolder.write(dir,
+                        staging -> CkPlusSynthesizer.defaults().withSubjects(subjects).write(staging, rng));
                 console.info("wrote " + summary.labels().size() + " labelled and " + summary.unlabelled().size()
-                        + " unlabelled sequences (" + summary.frames() + " frames) to " + summary.root());
+                        + " unlabelled sequences (" + summary.frames() + " frames) to " + dir);
             }
             default -> throw CliException.usage("synth: the kind must be seed or faces, got '" + kind + "'");
         }

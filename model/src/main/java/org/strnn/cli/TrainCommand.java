@@ -1,10 +1,7 @@
 package org.strnn.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,10 +67,18 @@ final class TrainCommand implements Command {
         args.positionalCount(0, 0, "no positional arguments");
         int threads = ModelOptions.threads(args);
         TrainSettings settings = ModelOptions.settings(args);
-        int epochs = settings.epochs();
         Path resume = args.path("resume");
         StrnnFile.Contents checkpoint = resume == null ? null : StrnnFile.load(resume);
-        Path out = outputDirectory(args, resume);
+        try (RunFolder folder = outputDirectory(args, resume)) {
+            return run(args, console, folder, checkpoint, settings, threads);
+        }
+    }
+
+    private int run(Args args, Console console, RunFolder folder, StrnnFile.Contents checkpoint,
+                    TrainSettings settings, int threads) throws IOException {
+        Path out = folder.path();
+        Path resume = args.path("resume");
+        int epochs = settings.epochs();
 
         DataSources.Role role = args.has("test") ? DataSources.Role.ALL_TRAIN : DataSources.Role.OWN_SPLIT;
         DataSources.Loaded data = DataSources.load(args.string("data"), args, role);
@@ -88,12 +93,17 @@ final class TrainCommand implements Command {
         if (test.size() == 0) {
             throw CliException.failure("the test data hold no samples (" + testData.identity() + ")");
         }
+        if (args.has("test")) {
+            LeakCheck.refuseOverlap(data, train, testData, test);
+        }
 
         StrnnModel model;
         List<EpochStats> done = new ArrayList<>();
         if (checkpoint != null) {
             model = checkpoint.model();
-            settings = Checkpoints.settingsOf(checkpoint, epochs, resume);
+            settings = ResumeOptions.settings(args, Checkpoints.savedSettings(checkpoint, resume), model.config(),
+                    !model.inputScaling().isIdentity(), train, resume.toString());
+            epochs = settings.epochs();
             done = Checkpoints.historyOf(checkpoint, resume);
             Checkpoints.checkSameData(checkpoint, data.identity(), testData.identity(), resume);
             if (done.size() >= epochs) {
@@ -105,7 +115,7 @@ final class TrainCommand implements Command {
         Trainer.checkCompatible(model.config(), train, "training");
         Trainer.checkCompatible(model.config(), test, "test");
 
-        Files.createDirectories(out);
+        folder.checkSpace(RunChecks.bytesNeeded(model));
         Trainer trainer = new Trainer(model, settings);
         trainer.restoreHistory(done);
         if (checkpoint != null) {
@@ -113,7 +123,7 @@ final class TrainCommand implements Command {
         }
         Path modelPath = out.resolve(MODEL_FILE);
         Map<String, Object> provenance = provenance(settings, data, testData, train, test, threads);
-        boolean quiet = args.flag("quiet") || args.flag("json");
+        boolean quiet = args.flag("quiet");
         Progress progress = new Progress(console, quiet, epochs);
         TrainSettings used = settings;
         if (!quiet) {
@@ -122,28 +132,51 @@ final class TrainCommand implements Command {
                     + " test samples" + (args.has("test") ? " (" + testData.identity() + ")" : "") + "; output: " + out);
         }
         long start = System.nanoTime();
-        trainer.fit(train, test, new TrainingListener() {
-            @Override
-            public void stepDone(int epoch, int step, int steps, double loss) {
-                progress.stepDone(epoch, step, steps, loss);
-            }
+        Interrupt.Stopped stopped = null;
+        RunChecks.Divergence divergence = new RunChecks.Divergence(settings);
+        try (Interrupt interrupt = Interrupt.install()) {
+            trainer.fit(train, test, new TrainingListener() {
+                @Override
+                public void stepDone(int epoch, int step, int steps, double loss) {
+                    progress.stepDone(epoch, step, steps, loss);
+                    divergence.check(epoch, step, loss);
+                    interrupt.check();
+                }
 
-            @Override
-            public void epochDone(EpochStats stats) {
-                progress.epochDone(stats);
-                Checkpoints.save(modelPath, trainer, train.classNames(), used, provenance);
-            }
-        });
+                @Override
+                public void epochDone(EpochStats stats) {
+                    progress.epochDone(stats);
+                    Checkpoints.save(modelPath, trainer, train.classNames(), used, provenance);
+                    interrupt.check();
+                }
+            });
+        } catch (Interrupt.Stopped e) {
+            stopped = e;
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
 
         List<EpochStats> history = trainer.history();
+        if (stopped != null) {
+            if (history.isEmpty()) {
+                console.err().println("strnn: interrupted in epoch 1, before any epoch finished; nothing was saved");
+                return Interrupt.EXIT;
+            }
+            model = StrnnFile.load(modelPath).model();
+        }
         Results.writeHistory(out.resolve("history.csv"), history);
         if (!args.flag("no-plots")) {
             Pictures.draw(out, model, history, quiet ? null : console);
         }
         Map<String, Object> result = result(history, train, test, modelPath, out, data, testData, model, settings,
                 threads, seconds);
+        if (stopped != null) {
+            result.put("interrupted", true);
+        }
         Results.writeJson(out.resolve("result.json"), result);
+        if (stopped != null) {
+            console.err().println(RunChecks.interruptedLine(args, modelPath, history.size(), epochs));
+            return Interrupt.EXIT;
+        }
         if (args.flag("json")) {
             console.out().println(Json.write(result));
         } else {
@@ -159,29 +192,29 @@ final class TrainCommand implements Command {
         return 0;
     }
 
-    private static Path outputDirectory(Args args, Path resume) throws IOException {
+    /**
+     * Locks the output folder: --out, the checkpoint's folder when resuming, or a new unique
+     * {@code runs/train-<time>}. A folder with files (other than the checkpoint being resumed) is
+     * refused unless --force.
+     */
+    private static RunFolder outputDirectory(Args args, Path resume) throws IOException {
         Path out;
         if (args.has("out")) {
             out = args.path("out");
         } else if (resume != null) {
             out = resume.toAbsolutePath().getParent();
         } else {
-            out = Path.of("runs", "train-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw CliException.failure(out + ": exists and is not a directory");
+            out = RunFolder.fresh(Path.of("runs"), "train");
         }
         boolean resumingHere = resume != null
                 && resume.toAbsolutePath().normalize().equals(out.resolve(MODEL_FILE).toAbsolutePath().normalize());
-        if (Files.isDirectory(out) && !resumingHere && !args.flag("force")) {
-            try (var entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
-                    throw CliException.failure(out + ": is not empty; choose another --out, or add --force to replace "
-                            + "its files");
-                }
-            }
+        RunFolder folder = RunFolder.lock(out);
+        if (!resumingHere && !args.flag("force") && !folder.isEmpty()) {
+            folder.close();
+            throw CliException.failure(out + ": is not empty; choose another --out, or add --force to replace "
+                    + "its files");
         }
-        return out;
+        return folder;
     }
 
     private static Map<String, Object> provenance(TrainSettings s, DataSources.Loaded data, DataSources.Loaded test,

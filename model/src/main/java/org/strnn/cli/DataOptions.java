@@ -1,0 +1,57 @@
+package org.strnn.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.strnn.model.io.StrnnFile;
+import org.strnn.nn.io.Provenance;
+
+/**
+ * The options that turn a source into samples ({@link DataSources#OPTIONS}), recorded in a model's
+ * provenance by {@code train} so that {@code eval} and {@code predict} cut new data the same way
+ * without the user repeating {@code --events}, {@code --steps} or {@code --slice}.
+ */
+final class DataOptions {
+
+    private DataOptions() {
+    }
+
+    /** The data options in effect for a run: every one with a value (given or default), and T. */
+    static Map<String, String> of(Args args, int steps) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Option o : DataSources.OPTIONS) {
+            String v = o.isFlag() ? (args.flag(o.name()) ? "true" : null) : args.string(o.name());
+            if (v != null) {
+                m.put(o.name(), v);
+            }
+        }
+        m.put("steps", String.valueOf(steps));
+        return m;
+    }
+
+    /**
+     * {@code args} with the model's recorded data options for those the user left out (T at least,
+     * from the model's configuration). Says on stderr which ones it took from the model file.
+     */
+    static Args fromModel(Args args, StrnnFile.Contents model, Console console) {
+        Map<String, String> recorded = new LinkedHashMap<>();
+        try {
+            recorded.putAll(Provenance.fromJson(model.provenance()).dataOptions());
+        } catch (IllegalArgumentException e) {
+            // an older or hand-made file: only T is known
+        }
+        recorded.put("steps", String.valueOf(model.model().config().steps()));
+        Map<String, String> used = new LinkedHashMap<>();
+        for (Option o : DataSources.OPTIONS) {
+            String v = recorded.get(o.name());
+            if (v != null && !args.has(o.name()) && !v.equals(o.defaultValue())) {
+                used.put(o.name(), v);
+            }
+        }
+        if (!used.isEmpty()) {
+            StringBuilder sb = new StringBuilder("from the model file:");
+            used.forEach((k, v) -> sb.append(" --").append(k).append(' ').append(v));
+            console.info(sb.toString());
+        }
+        return args.withFallback(used);
+    }
+}
