@@ -12,6 +12,10 @@ import org.strnn.nn.io.Provenance;
  */
 final class DataOptions {
 
+    /** Arguments completed from a model file, and which options were taken from it. */
+    record Fallback(Args args, String note) {
+    }
+
     private DataOptions() {
     }
 
@@ -30,9 +34,10 @@ final class DataOptions {
 
     /**
      * {@code args} with the model's recorded data options for those the user left out (T at least,
-     * from the model's configuration). Says on stderr which ones it took from the model file.
+     * from the model's configuration), and a note naming the ones taken from the model file (empty
+     * when none).
      */
-    static Args fromModel(Args args, StrnnFile.Contents model, Console console) {
+    static Fallback fromModel(Args args, StrnnFile.Contents model) {
         Map<String, String> recorded = new LinkedHashMap<>();
         try {
             recorded.putAll(Provenance.fromJson(model.provenance()).dataOptions());
@@ -47,11 +52,11 @@ final class DataOptions {
                 used.put(o.name(), v);
             }
         }
+        StringBuilder note = new StringBuilder();
         if (!used.isEmpty()) {
-            StringBuilder sb = new StringBuilder("from the model file:");
-            used.forEach((k, v) -> sb.append(" --").append(k).append(' ').append(v));
-            console.info(sb.toString());
+            note.append("from the model file:");
+            used.forEach((k, v) -> note.append(" --").append(k).append(' ').append(v));
         }
-        return args.withFallback(used);
+        return new Fallback(args.withFallback(used), note.toString());
     }
 }

@@ -2,6 +2,7 @@ package org.strnn.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.strnn.datasets.Split;
 import org.strnn.model.StrnnModel;
 import org.strnn.model.io.ConfigJson;
 import org.strnn.model.io.StrnnFile;
+import org.strnn.model.io.TrainingProvenance;
 import org.strnn.nn.io.Json;
 import org.strnn.train.EpochStats;
 import org.strnn.train.TrainSettings;
@@ -88,10 +90,12 @@ final class TrainCommand implements Command {
         SampleSet train = split.train();
         SampleSet test = split.test();
         if (train.size() == 0) {
-            throw CliException.failure("the training data hold no samples (" + data.identity() + ")");
+            throw CliException.failure("the training data hold no samples (" + data.identity() + ")"
+                    + EdfEvents.whyNoSamples(args.string("data"), args));
         }
         if (test.size() == 0) {
-            throw CliException.failure("the test data hold no samples (" + testData.identity() + ")");
+            throw CliException.failure("the test data hold no samples (" + testData.identity() + ")"
+                    + EdfEvents.whyNoSamples(args.has("test") ? args.string("test") : args.string("data"), args));
         }
         if (args.has("test")) {
             LeakCheck.refuseOverlap(data, train, testData, test);
@@ -112,6 +116,10 @@ final class TrainCommand implements Command {
         } else {
             model = ModelOptions.newModel(args, train, settings.seed());
         }
+        if (checkpoint == null && args.has("batch") && settings.batchSize() > train.size()) {
+            throw CliException.usage("--batch " + settings.batchSize() + " is larger than the " + train.size()
+                    + " training samples; use --batch " + train.size() + " or less");
+        }
         Trainer.checkCompatible(model.config(), train, "training");
         Trainer.checkCompatible(model.config(), test, "test");
 
@@ -122,7 +130,7 @@ final class TrainCommand implements Command {
             Checkpoints.restoreOptimizer(trainer, checkpoint, resume);
         }
         Path modelPath = out.resolve(MODEL_FILE);
-        Map<String, Object> provenance = provenance(settings, data, testData, train, test, threads);
+        Map<String, Object> provenance = provenance(settings, data, testData, train, test, args);
         boolean quiet = args.flag("quiet");
         Progress progress = new Progress(console, quiet, epochs);
         TrainSettings used = settings;
@@ -218,17 +226,9 @@ final class TrainCommand implements Command {
     }
 
     private static Map<String, Object> provenance(TrainSettings s, DataSources.Loaded data, DataSources.Loaded test,
-                                                  SampleSet train, SampleSet testSet, int threads) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("library", "strnn " + Main.VERSION);
-        p.put("created", java.time.Instant.now().toString());
-        p.put("seed", s.seed());
-        p.put("data", data.identity());
-        p.put("test_data", test.identity());
-        p.put("train_fingerprint", Results.fingerprint(train));
-        p.put("test_fingerprint", Results.fingerprint(testSet));
-        p.put("java", System.getProperty("java.version"));
-        return p;
+                                                  SampleSet train, SampleSet testSet, Args args) {
+        return TrainingProvenance.of(s.seed(), data.identity(), train, test.identity(), testSet,
+                DataOptions.of(args, train.steps()), Clock.systemUTC()).toJson();
     }
 
     private static Map<String, Object> result(List<EpochStats> history, SampleSet train, SampleSet test, Path model,
