@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.strnn.autograd.Tensor;
+import org.strnn.datasets.Layout;
+import org.strnn.model.SparsityMode;
+import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 import org.strnn.plot.ElectrodeSaliency;
 import org.strnn.plot.HeatmapPlot;
@@ -24,6 +27,21 @@ final class Pictures {
     private Pictures() {
     }
 
+    /** The loss panel's title: says that the training loss includes the L1 penalty when it does. */
+    static String lossTitle(StrnnConfig c) {
+        boolean penalised = c.sparsity() == SparsityMode.L1 && (c.lambdaSpatial() > 0 || c.lambdaTemporal() > 0);
+        return penalised ? "Loss (train: cross-entropy + L1 penalty; test: cross-entropy)" : "Loss (cross-entropy)";
+    }
+
+    /** "electrode" on an EEG layout, "patch" on a face lattice, "vertex" otherwise. */
+    static String vertexWord(Layout layout) {
+        String name = layout.name().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("lattice")) {
+            return "patch";
+        }
+        return name.startsWith("seed") || name.startsWith("cap") ? "electrode" : "vertex";
+    }
+
     static void draw(Path out, StrnnModel model, List<EpochStats> history, Console console) {
         int n = history.size();
         double[] trainLoss = new double[n];
@@ -38,7 +56,7 @@ final class Pictures {
             testAcc[i] = s.testAccuracy();
         }
         try {
-            Png.write(new LearningCurvePlot("STRNN: " + model.config().describe())
+            Png.write(new LearningCurvePlot(model.config().describe()).lossTitle(lossTitle(model.config()))
                     .loss(trainLoss, testLoss).accuracy(trainAcc, testAcc)
                     .bestEpoch(Results.best(history).epoch()).render(), out.resolve("curves.png"), true);
 
@@ -46,9 +64,10 @@ final class Pictures {
             for (Tensor g : model.spatialProjections()) {
                 gs.add(g.toArray());
             }
-            Png.write(new LayoutMapPlot(model.config().layout(), ElectrodeSaliency.of(gs))
-                    .title("electrode saliency: sum over directions and regions of |G_r| (max = 1)")
-                    .colourBarLabel("saliency").highlightTop(Math.min(8, model.config().vertices())).render(),
+            Png.write(new LayoutMapPlot(model.config().layout(), ElectrodeSaliency.of(gs)).fromZero()
+                    .title(vertexWord(model.config().layout()) + " weight size: sum of |G_r| over directions and "
+                            + "regions (max = 1)")
+                    .colourBarLabel("sum |G|").highlightTop(Math.min(8, model.config().vertices())).render(),
                     out.resolve("saliency.png"), true);
 
             List<Tensor> temporal = model.temporalProjections();
