@@ -45,6 +45,10 @@ final class DataOptions {
             // an older or hand-made file: only T is known
         }
         recorded.put("steps", String.valueOf(model.model().config().steps()));
+        String data = args.has("data") ? args.string("data") : "";
+        if (recorded.get("steps").equals(EdfEvents.files(data).isEmpty() ? "9" : "4")) {
+            recorded.remove("steps"); // the source's own default: nothing to take from the model
+        }
         Map<String, String> used = new LinkedHashMap<>();
         for (Option o : DataSources.OPTIONS) {
             String v = recorded.get(o.name());
