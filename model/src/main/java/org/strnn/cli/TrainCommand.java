@@ -165,8 +165,9 @@ final class TrainCommand implements Command {
 
         List<EpochStats> history = trainer.history();
         if (stopped != null) {
-            if (history.isEmpty()) {
-                console.err().println("strnn: interrupted in epoch 1, before any epoch finished; nothing was saved");
+            if (history.size() == done.size()) {
+                console.err().println("strnn: interrupted in epoch " + (done.size() + 1) + ", before it finished; "
+                        + (resume == null ? "nothing was saved" : "nothing new was saved, " + resume + " is unchanged"));
                 return Interrupt.EXIT;
             }
             model = StrnnFile.load(modelPath).model();

@@ -164,4 +164,30 @@ class UsabilityTest {
         assertEquals(new StrnnModel(ablated, new java.util.SplittableRandom(1)).parameterCount(),
                 ModelSize.parameters(ablated));
     }
+
+    @Test
+    void experimentReportsThePooledAccuracyBesideTheMean() {
+        Path dir = tmp.resolve("seed");
+        assertEquals(0, run("synth", "seed", dir.toString(), "--subjects", "1", "--sessions", "2", "--trial-seconds",
+                "10").exit());
+        CliRunner.Result r = run(with(new String[] {"experiment", "seed:" + dir, "--epochs", "1", "--json", "--out",
+            tmp.resolve("exp").toString()}, "--ds", "4", "--ks", "2", "--dt", "4", "--kt", "2"));
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, Object> json = Json.parseObject(r.out().strip());
+        double correct = 0;
+        double samples = 0;
+        for (Object o : (List<?>) json.get("rows")) {
+            Map<?, ?> row = (Map<?, ?>) o;
+            correct += ((Number) row.get("test_accuracy")).doubleValue() * ((Number) row.get("test_samples")).longValue();
+            samples += ((Number) row.get("test_samples")).longValue();
+        }
+        assertEquals(correct / samples, ((Number) json.get("pooled_accuracy")).doubleValue(), 1e-12);
+        double pooled = ExperimentCommand.pooled(List.of(
+                new ExperimentCommand.Row("a", 10, 1, 0.0, 0.0, 1, 1, 0),
+                new ExperimentCommand.Row("b", 10, 399, 1.0, 1.0, 1, 1, 0)));
+        assertEquals(399.0 / 400, pooled, 1e-15, "a 1-sample fold weighs 1/400, not 1/2");
+        CliRunner.Result text = run(with(new String[] {"experiment", "seed:" + dir, "--epochs", "1", "--out",
+            tmp.resolve("exp").toString()}, "--ds", "4", "--ks", "2", "--dt", "4", "--kt", "2"));
+        assertTrue(text.out().contains("pooled over all "), text.out());
+    }
 }
