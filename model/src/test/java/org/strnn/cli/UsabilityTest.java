@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Parallel;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
+import org.strnn.model.io.StrnnFile;
 import org.strnn.nn.io.Json;
+import org.strnn.nn.io.Provenance;
 
 /** Issue 15's friction items, run as a user would. */
 class UsabilityTest {
@@ -93,6 +95,13 @@ class UsabilityTest {
             out.toString()}, SMALL));
         assertEquals(0, t.exit(), t.toString());
         String model = out.resolve("model.npz").toString();
+        Provenance prov = Provenance.fromJson(StrnnFile.load(out.resolve("model.npz")).provenance());
+        assertTrue(prov.dataIdentity().startsWith("edf:S001R03.edf") && prov.testIdentity().startsWith("edf:S001R07.edf"),
+                prov.toString());
+        assertTrue(prov.trainFingerprint().startsWith("sha256:") && prov.testFingerprint().startsWith("sha256:"));
+        assertEquals("T1=left,T2=right", prov.dataOptions().get("events"));
+        assertEquals("3", prov.dataOptions().get("steps"));
+        assertEquals(System.getProperty("java.version"), prov.java());
         CliRunner.Result e = run("eval", "--model", model, "--data", "edf:" + R07, "--json");
         assertEquals(0, e.exit(), e.toString());
         assertTrue(e.err().contains("from the model file: --steps 3 --events T1=left,T2=right --slice 0.5")
