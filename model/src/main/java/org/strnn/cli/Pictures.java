@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.strnn.autograd.Tensor;
 import org.strnn.datasets.Layout;
+import org.strnn.datasets.SampleSet;
+import org.strnn.model.Attribution;
 import org.strnn.model.SparsityMode;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
@@ -20,7 +22,8 @@ import org.strnn.train.EpochStats;
 /**
  * The pictures of a run: {@code curves.png} (learning curves), {@code saliency.png} (each
  * electrode's share of the learned spatial projections, {@code sum_r sum_k |G_r[v, k]|}, on the
- * layout) and {@code temporal.png} (the temporal projections Gf and Gb).
+ * layout), {@code temporal.png} (the temporal projections Gf and Gb) and, given test data,
+ * {@code attribution.png} (what the model uses in those data).
  */
 final class Pictures {
 
@@ -43,6 +46,14 @@ final class Pictures {
     }
 
     static void draw(Path out, StrnnModel model, List<EpochStats> history, Console console) {
+        draw(out, model, history, null, console);
+    }
+
+    /**
+     * The pictures, and with {@code test} data also {@code attribution.png}: where the model finds
+     * its evidence in those data (gradient x input, see {@link Attribution}), beside saliency.png.
+     */
+    static void draw(Path out, StrnnModel model, List<EpochStats> history, SampleSet test, Console console) {
         int n = history.size();
         double[] trainLoss = new double[n];
         double[] testLoss = new double[n];
@@ -76,11 +87,20 @@ final class Pictures {
                     .add("Gb (backward RNN)", temporal.get(1).toArray()).colourBarLabel("weight")
                     .showValues(model.config().steps() * model.config().temporalRegions() <= 200).render(),
                     out.resolve("temporal.png"), true);
+            if (test != null && test.size() > 0) {
+                Attribution.PerClass a = Attribution.perClass(model, test, Attribution.Method.GRADIENT_X_INPUT, 0, 64);
+                Png.write(new LayoutMapPlot(model.config().layout(), a.vertexAll()).fromZero()
+                        .title(vertexWord(model.config().layout()) + " attribution on the test data: |class-mean "
+                                + "gradient x input| (./strnn explain for more)")
+                        .colourBarLabel("evidence").highlightTop(Math.min(8, model.config().vertices())).render(),
+                        out.resolve("attribution.png"), true);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (console != null) {
-            console.info("pictures: " + out.resolve("curves.png") + ", saliency.png, temporal.png");
+            console.info("pictures: " + out.resolve("curves.png") + ", saliency.png, temporal.png"
+                    + (test != null && test.size() > 0 ? ", attribution.png" : ""));
         }
     }
 }

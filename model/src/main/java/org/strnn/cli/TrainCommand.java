@@ -40,7 +40,8 @@ final class TrainCommand implements Command {
         return """
                 Trains on the training part of --data and evaluates on its test part (or on --test) after
                 every epoch. Writes to --out: model.npz (a checkpoint after every epoch, with provenance),
-                history.csv, result.json and three pictures (curves.png, saliency.png, temporal.png).
+                history.csv, result.json and four pictures (curves.png, saliency.png, temporal.png,
+                attribution.png).
                 "Last epoch" accuracy is the result; "best epoch" is selected on the test data and is
                 reported only as such (spec section 10). The same seed and data give bit-identical models
                 and metrics for any --threads.
@@ -174,7 +175,7 @@ final class TrainCommand implements Command {
         }
         Results.writeHistory(out.resolve("history.csv"), history);
         if (!args.flag("no-plots")) {
-            Pictures.draw(out, model, history, quiet ? null : console);
+            Pictures.draw(out, model, history, test, quiet ? null : console);
         }
         Map<String, Object> result = result(history, train, test, modelPath, out, data, testData, model, settings,
                 threads, seconds);

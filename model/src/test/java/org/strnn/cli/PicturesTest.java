@@ -64,7 +64,7 @@ class PicturesTest {
                 "4", "--ks", "2", "--dt", "4", "--kt", "2", "--batch", "16", "--epochs", "2", "--quiet", "--out",
                 out.toString());
         assertEquals(0, r.exit(), r.toString());
-        for (String f : new String[] {"curves.png", "saliency.png", "temporal.png"}) {
+        for (String f : new String[] {"curves.png", "saliency.png", "temporal.png", "attribution.png"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(readQuietly(
