@@ -70,6 +70,22 @@ public final class Args {
         return a;
     }
 
+    /**
+     * These arguments with {@code fallback}'s values for the declared options that were not given
+     * (a value given on the command line always wins).
+     */
+    public Args withFallback(Map<String, String> fallback) {
+        Args a = new Args(command, List.copyOf(spec.values()));
+        a.values.putAll(values);
+        a.positional.addAll(positional);
+        for (Map.Entry<String, String> e : fallback.entrySet()) {
+            if (spec.containsKey(e.getKey()) && !values.containsKey(e.getKey())) {
+                a.values.put(e.getKey(), e.getValue());
+            }
+        }
+        return a;
+    }
+
     public String command() {
         return command;
     }

@@ -85,6 +85,16 @@ final class Checkpoints {
         }
     }
 
+    /** The settings the checkpoint was trained with, including its epoch target. */
+    static TrainSettings savedSettings(StrnnFile.Contents c, Path file) {
+        Object epochs = c.training().get("epochs");
+        if (!(epochs instanceof Number n) || n.intValue() < 1) {
+            throw CliException.failure(file + ": its training settings are missing or malformed, so it cannot be "
+                    + "resumed");
+        }
+        return settingsOf(c, n.intValue(), file);
+    }
+
     static List<EpochStats> historyOf(StrnnFile.Contents c, Path file) {
         try {
             return Results.historyFromJson(c.training().get("history"));

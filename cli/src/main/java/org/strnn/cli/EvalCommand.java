@@ -36,7 +36,7 @@ final class EvalCommand implements Command {
         Path modelPath = Path.of(args.required("model"));
         args.required("data");
         ModelOptions.threads(args);
-        ModelData.Scored scored = ModelData.Scored.of(args, modelPath);
+        ModelData.Scored scored = ModelData.Scored.of(args, modelPath, console);
         Evaluation e = scored.evaluation();
         List<String> classes = scored.model().classNames();
         if (args.flag("json")) {

@@ -101,6 +101,13 @@ final class ExperimentCommand implements Command {
         for (Option o : ModelOptions.OPTIONS) {
             identity.put(o.name(), o.isFlag() ? (Object) args.flag(o.name()) : args.string(o.name()));
         }
+        try (RunFolder folder = RunFolder.lock(out)) {
+            return run(args, console, source, experiments, settings, out, identity);
+        }
+    }
+
+    private int run(Args args, Console console, String source, List<Experiment> experiments, TrainSettings settings,
+                    Path out, Map<String, Object> identity) throws IOException {
         Map<String, Row> done = prepare(out, identity, args.flag("force"));
         boolean quiet = args.flag("quiet") || args.flag("json");
         if (!quiet) {
@@ -127,6 +134,7 @@ final class ExperimentCommand implements Command {
             r.put("experiments", rows.size());
             r.put("mean_accuracy", mean(last));
             r.put("std_accuracy", std(last));
+            r.put("pooled_accuracy", pooled(rows));
             r.put("mean_best_epoch_accuracy", mean(best));
             r.put("std_best_epoch_accuracy", std(best));
             List<Object> list = new ArrayList<>();
@@ -137,8 +145,9 @@ final class ExperimentCommand implements Command {
             r.put("results", out.resolve(RESULTS).toString());
             console.out().println(Json.write(r));
         } else {
-            console.out().println(String.format(Locale.ROOT, "last epoch:                      %.2f \u00b1 %.2f %%",
-                    100 * mean(last), 100 * std(last)));
+            console.out().println(String.format(Locale.ROOT, "last epoch:                      %.2f \u00b1 %.2f %% "
+                    + "(mean over experiments); pooled over all %d test samples: %.2f %%", 100 * mean(last),
+                    100 * std(last), rows.stream().mapToInt(Row::test).sum(), 100 * pooled(rows)));
             console.out().println(String.format(Locale.ROOT, "best epoch (selected on test):   %.2f \u00b1 %.2f %%",
                     100 * mean(best), 100 * std(best)));
             console.out().println("results: " + out.resolve(RESULTS));
@@ -157,12 +166,9 @@ final class ExperimentCommand implements Command {
         }
         List<EpochStats> history = trainer.fit(split.train(), split.test(), progress);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("library", "strnn " + Main.VERSION);
-        provenance.put("created", java.time.Instant.now().toString());
-        provenance.put("seed", settings.seed());
-        provenance.put("data", ex.name());
-        provenance.put("train_fingerprint", Results.fingerprint(split.train()));
+        Map<String, Object> provenance = org.strnn.train.TrainingProvenance.of(settings.seed(), ex.name(),
+                split.train(), ex.name() + " (test part)", split.test(), Map.of("steps",
+                        String.valueOf(split.train().steps())), java.time.Clock.systemUTC()).toJson();
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs", settings.epochs());
         training.put("history", Results.historyJson(history));
@@ -177,8 +183,8 @@ final class ExperimentCommand implements Command {
     /** One finished experiment. */
     record Row(String name, int train, int test, double last, double best, int bestEpoch, int epochs, double seconds) {
         String csv() {
-            return String.format(Locale.ROOT, "%s,%d,%d,%.17g,%.17g,%d,%d,%.1f", name, train, test, last, best,
-                    bestEpoch, epochs, seconds);
+            return name + "," + train + "," + test + "," + last + "," + best + "," + bestEpoch + "," + epochs + ","
+                    + String.format(Locale.ROOT, "%.1f", seconds);
         }
 
         static Row parse(String line) {
@@ -242,7 +248,7 @@ final class ExperimentCommand implements Command {
         }
         if (Files.isDirectory(out) && !force) {
             try (var entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
+                if (entries.anyMatch(p -> !RunFolder.isLock(p))) {
                     throw CliException.failure(out + ": is not empty and holds no experiment; choose another --out, "
                             + "or add --force");
                 }
@@ -263,6 +269,17 @@ final class ExperimentCommand implements Command {
             }
         }
         Results.writeText(out.resolve(RESULTS), sb.toString());
+    }
+
+    /** Accuracy over all test samples of all experiments: each experiment weighted by its test samples. */
+    static double pooled(List<Row> rows) {
+        double correct = 0;
+        long samples = 0;
+        for (Row r : rows) {
+            correct += r.last() * r.test();
+            samples += r.test();
+        }
+        return correct / samples;
     }
 
     static double mean(double[] xs) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -66,11 +65,8 @@ final class InitCommand implements Command {
         for (int i = 0; i < config.classes(); i++) {
             classes.add("class" + i);
         }
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("library", "strnn " + Main.VERSION);
-        provenance.put("created", java.time.Instant.now().toString());
-        provenance.put("seed", seed);
-        provenance.put("data", "none (untrained)");
+        Map<String, Object> provenance = org.strnn.train.TrainingProvenance.untrained(seed,
+                java.time.Clock.systemUTC()).toJson();
         StrnnFile.save(out, model, classes, Map.of(), provenance, Map.of(), args.flag("force"));
         console.info("wrote " + out + ": " + config.describe() + ", " + model.parameterCount() + " parameters");
         return 0;

@@ -35,6 +35,8 @@ public final class Main {
         all.add(new BenchCommand());
         all.add(new SynthCommand());
         all.add(new MontageCommand());
+        all.add(new DescribeCommand());
+        all.add(new ExplainCommand());
         return all;
     }
 

@@ -19,27 +19,56 @@ final class ModelData {
     private ModelData() {
     }
 
-    /** The samples of {@code --data} selected by {@code --part}. */
-    static SampleSet samples(Args args) {
+    /**
+     * Samples with where each came from: the file's name (or the source) and, for EDF events, the
+     * event's onset in seconds (NaN when unknown).
+     */
+    record Located(SampleSet samples, List<String> files, double[] onsets) {
+    }
+
+    /** The samples of {@code --data} selected by {@code --part}; EDF sources are always all, file by file. */
+    static Located samples(Args args) {
         String part = args.choice("part", "test", "train", "all");
         String spec = args.required("data");
-        String kind = spec.trim().toLowerCase(java.util.Locale.ROOT);
-        boolean edf = kind.startsWith("edf:") || kind.startsWith("bdf:");
-        DataSources.Loaded loaded = DataSources.load(spec, args,
-                edf ? DataSources.Role.ALL_TEST : DataSources.Role.OWN_SPLIT);
-        Split s = loaded.split();
-        if (edf) {
-            return s.test();
+        List<Path> edfFiles = EdfEvents.files(spec);
+        if (!edfFiles.isEmpty()) {
+            return edf(edfFiles, args);
         }
-        return switch (part) {
+        Split s = DataSources.load(spec, args, DataSources.Role.OWN_SPLIT).split();
+        SampleSet samples = switch (part) {
             case "train" -> s.train();
             case "all" -> s.train().concat(s.test());
             default -> s.test();
         };
+        double[] onsets = new double[samples.size()];
+        java.util.Arrays.fill(onsets, Double.NaN);
+        return new Located(samples, java.util.Collections.nCopies(samples.size(), spec), onsets);
+    }
+
+    private static Located edf(List<Path> files, Args args) {
+        SampleSet all = null;
+        List<String> names = new ArrayList<>();
+        List<Double> onsets = new ArrayList<>();
+        int steps = args.has("steps") ? args.integer("steps", 1, 1000) : 4;
+        for (Path f : files) {
+            SampleSet one = DataSources.load("edf:" + f, args, DataSources.Role.ALL_TEST).split().test();
+            List<EdfEvents.Event> used = EdfEvents.scan(f, EdfEvents.classesOf(args.required("events")), steps,
+                    EdfEvents.slicing(args)).used();
+            for (int i = 0; i < one.size(); i++) {
+                names.add(f.getFileName().toString());
+                onsets.add(used.size() == one.size() ? used.get(i).annotation().onsetSeconds() : Double.NaN);
+            }
+            all = all == null ? one : all.concat(one);
+        }
+        return new Located(all, names, onsets.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** A model file, the data it scores, and the scores: what {@code eval} and {@code predict} share. */
-    record Scored(StrnnFile.Contents model, SampleSet data, Evaluation evaluation) {
+    record Scored(StrnnFile.Contents model, Located located, Evaluation evaluation) {
+
+        SampleSet data() {
+            return located.samples();
+        }
 
         /** The options {@link #of} reads: {@code --model}, {@code --data}, {@code --part} and the data options. */
         static List<Option> options() {
@@ -51,12 +80,24 @@ final class ModelData {
             return o;
         }
 
-        /** Loads {@code --model} and {@code --data}, checks that they fit, and scores every sample. */
-        static Scored of(Args args, Path modelPath) {
+        /**
+         * Loads {@code --model} and {@code --data}, checks that they fit, and scores every sample. Data
+         * options the user leaves out (--events, --steps, --slice, ...) are the ones the model was trained with.
+         */
+        static Scored of(Args given, Path modelPath, Console console) {
             StrnnFile.Contents model = StrnnFile.load(modelPath);
-            SampleSet data = samples(args);
-            checkFits(model, data, modelPath);
-            return new Scored(model, data, Evaluation.of(StrnnClassifier.of(model.model()), data));
+            DataOptions.Fallback fallback = DataOptions.fromModel(given, model);
+            Args args = fallback.args();
+            Located data = samples(args);
+            if (data.samples().size() == 0) {
+                throw CliException.failure("the data hold no samples" + EdfEvents.whyNoSamples(args.required("data"),
+                        args));
+            }
+            checkFits(model, data.samples(), modelPath);
+            if (!fallback.note().isEmpty()) {
+                console.info(fallback.note());
+            }
+            return new Scored(model, data, Evaluation.of(StrnnClassifier.of(model.model()), data.samples()));
         }
     }
 

@@ -63,8 +63,9 @@ final class ModelOptions {
 
     /** A new model for {@code train}: seeded weights, and the input scaling fitted on it unless switched off. */
     static org.strnn.model.StrnnModel newModel(Args args, SampleSet train, long seed) {
-        org.strnn.model.StrnnModel model = new org.strnn.model.StrnnModel(config(args, train),
-                new java.util.SplittableRandom(seed));
+        StrnnConfig config = config(args, train);
+        ModelSize.check(config);
+        org.strnn.model.StrnnModel model = new org.strnn.model.StrnnModel(config, new java.util.SplittableRandom(seed));
         if (!args.flag("no-standardize")) {
             model.setInputScaling(org.strnn.train.Standardisation.fit(train));
         }

@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.strnn.autograd.Tensor;
+import org.strnn.layout.Layout;
+import org.strnn.datasets.SampleSet;
+import org.strnn.explain.Attribution;
+import org.strnn.model.SparsityMode;
+import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 import org.strnn.plot.ElectrodeSaliency;
 import org.strnn.plot.HeatmapPlot;
@@ -17,14 +22,38 @@ import org.strnn.train.EpochStats;
 /**
  * The pictures of a run: {@code curves.png} (learning curves), {@code saliency.png} (each
  * electrode's share of the learned spatial projections, {@code sum_r sum_k |G_r[v, k]|}, on the
- * layout) and {@code temporal.png} (the temporal projections Gf and Gb).
+ * layout), {@code temporal.png} (the temporal projections Gf and Gb) and, given test data,
+ * {@code attribution.png} (what the model uses in those data).
  */
 final class Pictures {
 
     private Pictures() {
     }
 
+    /** The loss panel's title: says that the training loss includes the L1 penalty when it does. */
+    static String lossTitle(StrnnConfig c) {
+        boolean penalised = c.sparsity() == SparsityMode.L1 && (c.lambdaSpatial() > 0 || c.lambdaTemporal() > 0);
+        return penalised ? "Loss (train: cross-entropy + L1 penalty; test: cross-entropy)" : "Loss (cross-entropy)";
+    }
+
+    /** "electrode" on an EEG layout, "patch" on a face lattice, "vertex" otherwise. */
+    static String vertexWord(Layout layout) {
+        String name = layout.name().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("lattice")) {
+            return "patch";
+        }
+        return name.startsWith("seed") || name.startsWith("cap") ? "electrode" : "vertex";
+    }
+
     static void draw(Path out, StrnnModel model, List<EpochStats> history, Console console) {
+        draw(out, model, history, null, console);
+    }
+
+    /**
+     * The pictures, and with {@code test} data also {@code attribution.png}: where the model finds
+     * its evidence in those data (gradient x input, see {@link Attribution}), beside saliency.png.
+     */
+    static void draw(Path out, StrnnModel model, List<EpochStats> history, SampleSet test, Console console) {
         int n = history.size();
         double[] trainLoss = new double[n];
         double[] testLoss = new double[n];
@@ -38,7 +67,7 @@ final class Pictures {
             testAcc[i] = s.testAccuracy();
         }
         try {
-            Png.write(new LearningCurvePlot("STRNN: " + model.config().describe())
+            Png.write(new LearningCurvePlot(model.config().describe()).lossTitle(lossTitle(model.config()))
                     .loss(trainLoss, testLoss).accuracy(trainAcc, testAcc)
                     .bestEpoch(Results.best(history).epoch()).render(), out.resolve("curves.png"), true);
 
@@ -46,9 +75,10 @@ final class Pictures {
             for (Tensor g : model.spatialProjections()) {
                 gs.add(g.toArray());
             }
-            Png.write(new LayoutMapPlot(model.config().layout(), ElectrodeSaliency.of(gs))
-                    .title("electrode saliency: sum over directions and regions of |G_r| (max = 1)")
-                    .colourBarLabel("saliency").highlightTop(Math.min(8, model.config().vertices())).render(),
+            Png.write(new LayoutMapPlot(model.config().layout(), ElectrodeSaliency.of(gs)).fromZero()
+                    .title(vertexWord(model.config().layout()) + " weight size: sum of |G_r| over directions and "
+                            + "regions (max = 1)")
+                    .colourBarLabel("sum |G|").highlightTop(Math.min(8, model.config().vertices())).render(),
                     out.resolve("saliency.png"), true);
 
             List<Tensor> temporal = model.temporalProjections();
@@ -57,11 +87,20 @@ final class Pictures {
                     .add("Gb (backward RNN)", temporal.get(1).toArray()).colourBarLabel("weight")
                     .showValues(model.config().steps() * model.config().temporalRegions() <= 200).render(),
                     out.resolve("temporal.png"), true);
+            if (test != null && test.size() > 0) {
+                Attribution.PerClass a = Attribution.perClass(model, test, Attribution.Method.GRADIENT_X_INPUT, 0, 64);
+                Png.write(new LayoutMapPlot(model.config().layout(), a.vertexAll()).fromZero()
+                        .title(vertexWord(model.config().layout()) + " attribution on the test data: |class-mean "
+                                + "gradient x input| (./strnn explain for more)")
+                        .colourBarLabel("evidence").highlightTop(Math.min(8, model.config().vertices())).render(),
+                        out.resolve("attribution.png"), true);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (console != null) {
-            console.info("pictures: " + out.resolve("curves.png") + ", saliency.png, temporal.png");
+            console.info("pictures: " + out.resolve("curves.png") + ", saliency.png, temporal.png"
+                    + (test != null && test.size() > 0 ? ", attribution.png" : ""));
         }
     }
 }

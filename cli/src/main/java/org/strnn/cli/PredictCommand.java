@@ -2,10 +2,12 @@ package org.strnn.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.strnn.datasets.SampleSet;
-import org.strnn.model.io.StrnnFile;
+import org.strnn.nn.io.Json;
 import org.strnn.train.Evaluation;
 
 /** {@code strnn predict}: per-sample class probabilities as CSV. */
@@ -24,8 +26,12 @@ final class PredictCommand implements Command {
     @Override
     public String description() {
         return """
-                Columns: sample (index within the selected part), label (the data's class, if known),
-                predicted, then one probability column per class named p_<class>.
+                Columns: sample (index within the selected part), file (the EDF file the sample was cut
+                from, or the source), onset_seconds (the event's onset in that file; empty for other
+                sources), label (the data's class, if known), predicted, then one probability column per
+                class named p_<class>. Numbers are written in the shortest form that reads back exactly.
+                Data options left out (--events, --steps, --slice, ...) are taken from the model file.
+                With --json, one JSON object with the same rows instead.
                 """;
     }
 
@@ -34,6 +40,7 @@ final class PredictCommand implements Command {
         List<Option> o = ModelData.Scored.options();
         o.add(Option.value("out", "FILE", null, "write the CSV here instead of stdout"));
         o.add(Option.flag("force", "replace an existing --out file"));
+        o.add(Option.flag("json", "print one JSON object (classes and rows) instead of CSV"));
         o.add(ModelOptions.THREADS);
         return o;
     }
@@ -48,31 +55,69 @@ final class PredictCommand implements Command {
             throw CliException.failure(out + ": exists; add --force to replace it");
         }
         ModelOptions.threads(args);
-        ModelData.Scored scored = ModelData.Scored.of(args, modelPath);
-        StrnnFile.Contents model = scored.model();
+        ModelData.Scored scored = ModelData.Scored.of(args, modelPath, console);
         SampleSet data = scored.data();
-        Evaluation e = scored.evaluation();
-        List<String> classes = model.classNames();
-        StringBuilder sb = new StringBuilder("sample,label,predicted");
+        List<String> classes = scored.model().classNames();
+        String text = args.flag("json") ? json(scored, classes, modelPath, args.required("data"))
+                : csv(scored, classes);
+        if (out == null) {
+            console.out().print(text);
+        } else {
+            Results.writeText(out, text);
+            console.info("wrote " + data.size() + " predictions to " + out);
+        }
+        return 0;
+    }
+
+    private static String csv(ModelData.Scored scored, List<String> classes) {
+        SampleSet data = scored.data();
+        StringBuilder sb = new StringBuilder("sample,file,onset_seconds,label,predicted");
         for (String c : classes) {
             sb.append(",p_").append(c);
         }
         sb.append('\n');
         for (int i = 0; i < data.size(); i++) {
-            double[] p = e.probabilities()[i];
-            sb.append(i).append(',').append(classes.get(data.label(i))).append(',')
-                    .append(classes.get(Evaluation.argmax(p)));
+            double[] p = scored.evaluation().probabilities()[i];
+            double onset = scored.located().onsets()[i];
+            sb.append(i).append(',').append(csvField(scored.located().files().get(i))).append(',')
+                    .append(Double.isNaN(onset) ? "" : Double.toString(onset)).append(',')
+                    .append(classes.get(data.label(i))).append(',').append(classes.get(Evaluation.argmax(p)));
             for (double v : p) {
-                sb.append(',').append(String.format(Locale.ROOT, "%.17g", v));
+                sb.append(',').append(v);
             }
             sb.append('\n');
         }
-        if (out == null) {
-            console.out().print(sb);
-        } else {
-            Results.writeText(out, sb.toString());
-            console.info("wrote " + data.size() + " predictions to " + out);
+        return sb.toString();
+    }
+
+    private static String csvField(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static String json(ModelData.Scored scored, List<String> classes, Path modelPath, String source) {
+        SampleSet data = scored.data();
+        List<Object> rows = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            double[] p = scored.evaluation().probabilities()[i];
+            double onset = scored.located().onsets()[i];
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("sample", i);
+            row.put("file", scored.located().files().get(i));
+            row.put("onset_seconds", Double.isNaN(onset) ? null : onset);
+            row.put("label", classes.get(data.label(i)));
+            row.put("predicted", classes.get(Evaluation.argmax(p)));
+            List<Object> probs = new ArrayList<>();
+            for (double v : p) {
+                probs.add(v);
+            }
+            row.put("probabilities", probs);
+            rows.add(row);
         }
-        return 0;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("model", modelPath.toString());
+        r.put("data", source);
+        r.put("classes", classes);
+        r.put("rows", rows);
+        return Json.write(r) + "\n";
     }
 }

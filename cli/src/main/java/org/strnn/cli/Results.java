@@ -4,14 +4,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.strnn.datasets.SampleSet;
+import org.strnn.train.TrainingProvenance;
 import org.strnn.nn.io.AtomicFile;
 import org.strnn.nn.io.Json;
 import org.strnn.train.EpochStats;
@@ -80,39 +79,19 @@ final class Results {
         writeText(path, Json.writePretty(json) + "\n");
     }
 
+    /** Writes the history as CSV, numbers in the shortest form that reads back exactly ({@link Double#toString}). */
     static void writeHistory(Path path, List<EpochStats> history) {
         StringBuilder sb = new StringBuilder("epoch,train_loss,train_accuracy,test_loss,test_accuracy,seconds\n");
         for (EpochStats s : history) {
-            sb.append(String.format(Locale.ROOT, "%d,%.17g,%.17g,%.17g,%.17g,%.3f%n", s.epoch(), s.trainLoss(),
-                    s.trainAccuracy(), s.testLoss(), s.testAccuracy(), s.seconds()));
+            sb.append(s.epoch()).append(',').append(s.trainLoss()).append(',').append(s.trainAccuracy()).append(',')
+                    .append(s.testLoss()).append(',').append(s.testAccuracy()).append(',')
+                    .append(String.format(Locale.ROOT, "%.3f", s.seconds())).append('\n');
         }
         writeText(path, sb.toString());
     }
 
-    /** SHA-256 over the samples' values and labels: identifies the exact data a model saw. */
+    /** SHA-256 over the samples' values and labels (see {@link TrainingProvenance#fingerprint}). */
     static String fingerprint(SampleSet data) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[8];
-            double[] sample = new double[data.sampleLength()];
-            for (int i = 0; i < data.size(); i++) {
-                data.copySample(i, sample, 0);
-                for (double v : sample) {
-                    long bits = Double.doubleToLongBits(v);
-                    for (int b = 0; b < 8; b++) {
-                        buf[b] = (byte) (bits >>> (8 * b));
-                    }
-                    md.update(buf);
-                }
-                md.update((byte) data.label(i));
-            }
-            StringBuilder hex = new StringBuilder("sha256:");
-            for (byte b : md.digest()) {
-                hex.append(String.format("%02x", b));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return TrainingProvenance.fingerprint(data);
     }
 }

@@ -36,7 +36,8 @@ final class SynthCommand implements Command {
                 (BioSemi, with its Status channel) with 20-s events sad, neutral, happy; try
                   ./strnn train --data edf:DIR/A.edf --test edf:DIR/B.edf --events sad,neutral,happy
                 seed-iv: eeg_feature_smooth/{1,2,3}/ in SEED-IV's layout; deap: data_preprocessed_matlab/sNN.mat.
-                DIR must not exist or be empty.
+                DIR must not exist or be empty. The files are written into a hidden sibling folder that is
+                renamed to DIR when complete, so a failed write (a full disk) leaves nothing behind.
                 """;
     }
 
@@ -57,6 +58,10 @@ final class SynthCommand implements Command {
         args.positionalCount(2, 2, "a kind (edf, bdf, seed-iv, deap, seed or faces) and a directory");
         String kind = args.positional().get(0);
         Path dir = Path.of(args.positional().get(1));
+        if (!List.of("edf", "bdf", "seed-iv", "deap", "seed", "faces").contains(kind)) {
+            throw CliException.usage("synth: the kind must be edf, bdf, seed-iv, deap, seed or faces, got '" + kind
+                    + "'");
+        }
         int subjects = args.has("subjects") ? args.integer("subjects", 1, 1000) : kind.equals("faces") ? 10 : 3;
         SplittableRandom rng = new SplittableRandom(args.longValue("seed"));
         switch (kind) {
@@ -68,15 +73,25 @@ final class SynthCommand implements Command {
                     java.util.Arrays.fill(lengths, args.integer("trial-seconds", 1, 10_000));
                     s = s.withTrialLengths(lengths);
                 }
-                Path written = s.write(dir, rng);
+                SeedSynthesizer synth = s;
+                Path written = StagedFolder.write(dir, staging -> StagedFolder.relocate(synth.write(staging, rng),
+                        staging, dir));
                 console.info("wrote " + s + " to " + written);
             }
             case "faces" -> {
-                CkPlusSynthesizer.Summary summary = CkPlusSynthesizer.defaults().withSubjects(subjects).write(dir, rng);
+                CkPlusSynthesizer.Summary summary = StagedFolder.write(dir,
+                        staging -> CkPlusSynthesizer.defaults().withSubjects(subjects).write(staging, rng));
                 console.info("wrote " + summary.labels().size() + " labelled and " + summary.unlabelled().size()
-                        + " unlabelled sequences (" + summary.frames() + " frames) to " + summary.root());
+                        + " unlabelled sequences (" + summary.frames() + " frames) to " + dir);
             }
-            case "edf", "bdf", "seed-iv", "deap" -> MoreSynthetic.write(kind, dir, subjects, args, rng, console);
+            case "edf", "bdf", "seed-iv", "deap" -> StagedFolder.write(dir, staging -> {
+                try {
+                    MoreSynthetic.write(kind, staging, subjects, args, rng, console);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return dir;
+            });
             default -> throw CliException.usage("synth: the kind must be edf, bdf, seed-iv, deap, seed or faces, got '"
                     + kind + "'");
         }

@@ -1,10 +1,8 @@
 package org.strnn.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.strnn.datasets.Split;
 import org.strnn.model.StrnnModel;
 import org.strnn.model.io.ConfigJson;
 import org.strnn.model.io.StrnnFile;
+import org.strnn.train.TrainingProvenance;
 import org.strnn.nn.io.Json;
 import org.strnn.train.EpochStats;
 import org.strnn.train.TrainSettings;
@@ -41,7 +40,8 @@ final class TrainCommand implements Command {
         return """
                 Trains on the training part of --data and evaluates on its test part (or on --test) after
                 every epoch. Writes to --out: model.npz (a checkpoint after every epoch, with provenance),
-                history.csv, result.json and three pictures (curves.png, saliency.png, temporal.png).
+                history.csv, result.json and four pictures (curves.png, saliency.png, temporal.png,
+                attribution.png).
                 "Last epoch" accuracy is the result; "best epoch" is selected on the test data and is
                 reported only as such (spec section 10). The same seed and data give bit-identical models
                 and metrics for any --threads.
@@ -70,10 +70,18 @@ final class TrainCommand implements Command {
         args.positionalCount(0, 0, "no positional arguments");
         int threads = ModelOptions.threads(args);
         TrainSettings settings = ModelOptions.settings(args);
-        int epochs = settings.epochs();
         Path resume = args.path("resume");
         StrnnFile.Contents checkpoint = resume == null ? null : StrnnFile.load(resume);
-        Path out = outputDirectory(args, resume);
+        try (RunFolder folder = outputDirectory(args, resume)) {
+            return run(args, console, folder, checkpoint, settings, threads);
+        }
+    }
+
+    private int run(Args args, Console console, RunFolder folder, StrnnFile.Contents checkpoint,
+                    TrainSettings settings, int threads) throws IOException {
+        Path out = folder.path();
+        Path resume = args.path("resume");
+        int epochs = settings.epochs();
 
         DataSources.Role role = args.has("test") ? DataSources.Role.ALL_TRAIN : DataSources.Role.OWN_SPLIT;
         DataSources.Loaded data = DataSources.load(args.string("data"), args, role);
@@ -83,17 +91,24 @@ final class TrainCommand implements Command {
         SampleSet train = split.train();
         SampleSet test = split.test();
         if (train.size() == 0) {
-            throw CliException.failure("the training data hold no samples (" + data.identity() + ")");
+            throw CliException.failure("the training data hold no samples (" + data.identity() + ")"
+                    + EdfEvents.whyNoSamples(args.string("data"), args));
         }
         if (test.size() == 0) {
-            throw CliException.failure("the test data hold no samples (" + testData.identity() + ")");
+            throw CliException.failure("the test data hold no samples (" + testData.identity() + ")"
+                    + EdfEvents.whyNoSamples(args.has("test") ? args.string("test") : args.string("data"), args));
+        }
+        if (args.has("test")) {
+            LeakCheck.refuseOverlap(data, train, testData, test);
         }
 
         StrnnModel model;
         List<EpochStats> done = new ArrayList<>();
         if (checkpoint != null) {
             model = checkpoint.model();
-            settings = Checkpoints.settingsOf(checkpoint, epochs, resume);
+            settings = ResumeOptions.settings(args, Checkpoints.savedSettings(checkpoint, resume), model.config(),
+                    !model.inputScaling().isIdentity(), train, resume.toString());
+            epochs = settings.epochs();
             done = Checkpoints.historyOf(checkpoint, resume);
             Checkpoints.checkSameData(checkpoint, data.identity(), testData.identity(), resume);
             if (done.size() >= epochs) {
@@ -102,18 +117,22 @@ final class TrainCommand implements Command {
         } else {
             model = ModelOptions.newModel(args, train, settings.seed());
         }
+        if (checkpoint == null && args.has("batch") && settings.batchSize() > train.size()) {
+            throw CliException.usage("--batch " + settings.batchSize() + " is larger than the " + train.size()
+                    + " training samples; use --batch " + train.size() + " or less");
+        }
         Trainer.checkCompatible(model.config(), train, "training");
         Trainer.checkCompatible(model.config(), test, "test");
 
-        Files.createDirectories(out);
+        folder.checkSpace(RunChecks.bytesNeeded(model));
         Trainer trainer = new Trainer(model, settings);
         trainer.restoreHistory(done);
         if (checkpoint != null) {
             Checkpoints.restoreOptimizer(trainer, checkpoint, resume);
         }
         Path modelPath = out.resolve(MODEL_FILE);
-        Map<String, Object> provenance = provenance(settings, data, testData, train, test, threads);
-        boolean quiet = args.flag("quiet") || args.flag("json");
+        Map<String, Object> provenance = provenance(settings, data, testData, train, test, args);
+        boolean quiet = args.flag("quiet");
         Progress progress = new Progress(console, quiet, epochs);
         TrainSettings used = settings;
         if (!quiet) {
@@ -123,28 +142,52 @@ final class TrainCommand implements Command {
             DataSources.tell(console, data, testData);
         }
         long start = System.nanoTime();
-        trainer.fit(train, test, new TrainingListener() {
-            @Override
-            public void stepDone(int epoch, int step, int steps, double loss) {
-                progress.stepDone(epoch, step, steps, loss);
-            }
+        Interrupt.Stopped stopped = null;
+        RunChecks.Divergence divergence = new RunChecks.Divergence(settings);
+        try (Interrupt interrupt = Interrupt.install()) {
+            trainer.fit(train, test, new TrainingListener() {
+                @Override
+                public void stepDone(int epoch, int step, int steps, double loss) {
+                    progress.stepDone(epoch, step, steps, loss);
+                    divergence.check(epoch, step, loss);
+                    interrupt.check();
+                }
 
-            @Override
-            public void epochDone(EpochStats stats) {
-                progress.epochDone(stats);
-                Checkpoints.save(modelPath, trainer, train.classNames(), used, provenance);
-            }
-        });
+                @Override
+                public void epochDone(EpochStats stats) {
+                    progress.epochDone(stats);
+                    Checkpoints.save(modelPath, trainer, train.classNames(), used, provenance);
+                    interrupt.check();
+                }
+            });
+        } catch (Interrupt.Stopped e) {
+            stopped = e;
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
 
         List<EpochStats> history = trainer.history();
+        if (stopped != null) {
+            if (history.size() == done.size()) {
+                console.err().println("strnn: interrupted in epoch " + (done.size() + 1) + ", before it finished; "
+                        + (resume == null ? "nothing was saved" : "nothing new was saved, " + resume + " is unchanged"));
+                return Interrupt.EXIT;
+            }
+            model = StrnnFile.load(modelPath).model();
+        }
         Results.writeHistory(out.resolve("history.csv"), history);
         if (!args.flag("no-plots")) {
-            Pictures.draw(out, model, history, quiet ? null : console);
+            Pictures.draw(out, model, history, test, quiet ? null : console);
         }
         Map<String, Object> result = result(history, train, test, modelPath, out, data, testData, model, settings,
                 threads, seconds);
+        if (stopped != null) {
+            result.put("interrupted", true);
+        }
         Results.writeJson(out.resolve("result.json"), result);
+        if (stopped != null) {
+            console.err().println(RunChecks.interruptedLine(args, modelPath, history.size(), epochs));
+            return Interrupt.EXIT;
+        }
         if (args.flag("json")) {
             console.out().println(Json.write(result));
         } else {
@@ -160,43 +203,35 @@ final class TrainCommand implements Command {
         return 0;
     }
 
-    private static Path outputDirectory(Args args, Path resume) throws IOException {
+    /**
+     * Locks the output folder: --out, the checkpoint's folder when resuming, or a new unique
+     * {@code runs/train-<time>}. A folder with files (other than the checkpoint being resumed) is
+     * refused unless --force.
+     */
+    private static RunFolder outputDirectory(Args args, Path resume) throws IOException {
         Path out;
         if (args.has("out")) {
             out = args.path("out");
         } else if (resume != null) {
             out = resume.toAbsolutePath().getParent();
         } else {
-            out = Path.of("runs", "train-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw CliException.failure(out + ": exists and is not a directory");
+            out = RunFolder.fresh(Path.of("runs"), "train");
         }
         boolean resumingHere = resume != null
                 && resume.toAbsolutePath().normalize().equals(out.resolve(MODEL_FILE).toAbsolutePath().normalize());
-        if (Files.isDirectory(out) && !resumingHere && !args.flag("force")) {
-            try (var entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
-                    throw CliException.failure(out + ": is not empty; choose another --out, or add --force to replace "
-                            + "its files");
-                }
-            }
+        RunFolder folder = RunFolder.lock(out);
+        if (!resumingHere && !args.flag("force") && !folder.isEmpty()) {
+            folder.close();
+            throw CliException.failure(out + ": is not empty; choose another --out, or add --force to replace "
+                    + "its files");
         }
-        return out;
+        return folder;
     }
 
     private static Map<String, Object> provenance(TrainSettings s, DataSources.Loaded data, DataSources.Loaded test,
-                                                  SampleSet train, SampleSet testSet, int threads) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("library", "strnn " + Main.VERSION);
-        p.put("created", java.time.Instant.now().toString());
-        p.put("seed", s.seed());
-        p.put("data", data.identity());
-        p.put("test_data", test.identity());
-        p.put("train_fingerprint", Results.fingerprint(train));
-        p.put("test_fingerprint", Results.fingerprint(testSet));
-        p.put("java", System.getProperty("java.version"));
-        return p;
+                                                  SampleSet train, SampleSet testSet, Args args) {
+        return TrainingProvenance.of(s.seed(), data.identity(), train, test.identity(), testSet,
+                DataOptions.of(args, train.steps()), Clock.systemUTC()).toJson();
     }
 
     private static Map<String, Object> result(List<EpochStats> history, SampleSet train, SampleSet test, Path model,

@@ -58,6 +58,7 @@ public final class LayoutMapPlot {
     private Style style = Style.AUTO;
     private Colormap colormap = Colormap.VIRIDIS;
     private int highlight;
+    private boolean fromZero;
 
     /**
      * @param values one finite value per vertex, in the layout's vertex order
@@ -88,6 +89,15 @@ public final class LayoutMapPlot {
     }
 
     /** The text beside the colour bar: what the values are. */
+    /**
+     * Starts the colour scale at 0 instead of at the smallest value, for magnitudes, so that a
+     * factor of two between two electrodes does not fill the whole scale.
+     */
+    public LayoutMapPlot fromZero() {
+        fromZero = true;
+        return this;
+    }
+
     public LayoutMapPlot colourBarLabel(String label) {
         this.colourBarLabel = Objects.requireNonNull(label, "label");
         return this;
@@ -257,9 +267,12 @@ public final class LayoutMapPlot {
         }
     }
 
-    /** The colormap position of each value: min to 0, max to 1, all 0.5 when they are equal. */
+    /**
+     * The colormap position of each value: min (or 0, see {@link #fromZero()}) to 0, max to 1, all
+     * 0.5 when they are equal.
+     */
     double[] positions() {
-        double lo = Double.POSITIVE_INFINITY;
+        double lo = fromZero ? 0 : Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double v : values) {
             lo = Math.min(lo, v);
@@ -340,7 +353,7 @@ public final class LayoutMapPlot {
     }
 
     private String[] barTickLabels() {
-        double lo = Double.POSITIVE_INFINITY;
+        double lo = fromZero ? 0 : Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double v : values) {
             lo = Math.min(lo, v);
@@ -348,7 +361,7 @@ public final class LayoutMapPlot {
         }
         return lo == hi
                 ? new String[] {"all " + Ticks.compact(lo)}
-                : new String[] {"min " + Ticks.compact(lo), "max " + Ticks.compact(hi)};
+                : new String[] {(fromZero && lo == 0 ? "" : "min ") + Ticks.compact(lo), "max " + Ticks.compact(hi)};
     }
 
     private void colourBar(Graphics2D g, Geometry geo) {

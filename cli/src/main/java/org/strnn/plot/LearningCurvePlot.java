@@ -48,6 +48,7 @@ public final class LearningCurvePlot {
     private double[] trainAccuracy;
     private double[] testAccuracy;
     private int bestEpoch;
+    private String lossTitle = "Loss";
 
     public LearningCurvePlot(String title) {
         this.title = Objects.requireNonNull(title, "title");
@@ -58,6 +59,21 @@ public final class LearningCurvePlot {
         trainLoss = checked("train loss", train, false);
         testLoss = checked("test loss", test, false);
         return this;
+    }
+
+    /** The loss panel's title, e.g. to say what the training loss includes. */
+    public LearningCurvePlot lossTitle(String title) {
+        lossTitle = Objects.requireNonNull(title, "title");
+        return this;
+    }
+
+    /**
+     * Whether the loss axis is logarithmic: when every loss is positive and they span more than a
+     * factor of 10, so that a large first epoch does not flatten all later ones.
+     */
+    boolean logLoss() {
+        double lo = min(trainLoss, testLoss);
+        return lo > 0 && max(trainLoss, testLoss) > 10 * lo;
     }
 
     /** The training and test accuracy of each epoch, as fractions in {@code [0, 1]}. */
@@ -104,15 +120,24 @@ public final class LearningCurvePlot {
             Draw.text(g, summary(), WIDTH / 2.0, 58, 0.5);
             legend(g, 90);
 
-            double[] lossAxis = Ticks.bounds(min(trainLoss, testLoss), max(trainLoss, testLoss), 6);
-            panel(g, lossArea(), "Loss", "loss", trainLoss, testLoss, 1, lossAxis, epochs, false);
+            if (logLoss()) {
+                double[] train = log10(trainLoss);
+                double[] test = log10(testLoss);
+                double lo = Math.floor(min(train, test));
+                double hi = Math.ceil(max(train, test));
+                double[] lossAxis = {lo, hi, Math.max(1, Math.ceil((hi - lo) / 6))};
+                panel(g, lossArea(), lossTitle, "loss (log scale)", train, test, 1, lossAxis, epochs, false, true);
+            } else {
+                double[] lossAxis = Ticks.bounds(min(trainLoss, testLoss), max(trainLoss, testLoss), 6);
+                panel(g, lossArea(), lossTitle, "loss", trainLoss, testLoss, 1, lossAxis, epochs, false, false);
+            }
 
             double[] accAxis = Ticks.bounds(100 * min(trainAccuracy, testAccuracy),
                     100 * max(trainAccuracy, testAccuracy), 7);
             accAxis[0] = Math.max(0, accAxis[0]);
             accAxis[1] = Math.min(100, accAxis[1]);
             panel(g, accuracyArea(), "Accuracy", "accuracy (%)", trainAccuracy, testAccuracy, 100, accAxis, epochs,
-                    true);
+                    true, false);
         } finally {
             g.dispose();
         }
@@ -177,7 +202,7 @@ public final class LearningCurvePlot {
     }
 
     private void panel(Graphics2D g, Rectangle2D area, String name, String yLabel, double[] train, double[] test,
-                       double scale, double[] yAxis, int epochs, boolean ringBest) {
+                       double scale, double[] yAxis, int epochs, boolean ringBest, boolean log) {
         DoubleUnaryOperator px = e -> epochX(area, e, epochs);
         double bottom = area.getMaxY() - PAD;
         double height = area.getHeight() - 2 * PAD;
@@ -197,7 +222,7 @@ public final class LearningCurvePlot {
             g.draw(new Line2D.Double(area.getX(), y, area.getMaxX(), y));
             g.setColor(Draw.INK);
             g.draw(new Line2D.Double(area.getX() - 5, y, area.getX(), y));
-            String label = Ticks.label(t, yAxis[2]);
+            String label = log ? Ticks.compact(Math.pow(10, t)) : Ticks.label(t, yAxis[2]);
             Draw.text(g, label, area.getX() - 8, y, 1);
             widestLabel = Math.max(widestLabel, Draw.width(g, label));
         }
@@ -315,6 +340,14 @@ public final class LearningCurvePlot {
         if (values.length != epochs) {
             throw new IllegalArgumentException(what + " has " + values.length + " epochs, train loss has " + epochs);
         }
+    }
+
+    private static double[] log10(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Math.log10(values[i]);
+        }
+        return out;
     }
 
     private static double min(double[] a, double[] b) {

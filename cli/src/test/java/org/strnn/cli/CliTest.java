@@ -194,7 +194,7 @@ class CliTest {
                 csv.toString()).exit());
         List<String> lines = Files.readAllLines(csv);
         assertEquals(25, lines.size());
-        assertTrue(lines.get(0).startsWith("sample,label,predicted,p_"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("sample,file,onset_seconds,label,predicted,p_"), lines.get(0));
         userError(run("predict", "--model", model, "--data", "synthetic", "--out", csv.toString()), 1, "exists",
                 "--force");
         assertEquals(25, Files.readAllLines(csv).size());

@@ -3,6 +3,7 @@ package org.strnn.nn.io;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -10,15 +11,37 @@ import org.strnn.nn.Version;
 
 /**
  * Where a saved model came from, for its {@code config.json}: the seed it was trained from, the
- * version of this library, when it was made (UTC, ISO-8601), and what data it saw (for example a
- * dataset name, split and checksum).
+ * version of this library, when it was made (UTC, ISO-8601), and what data it saw. Besides the
+ * data's identity (for example a dataset name, split and settings) it can carry the identity of
+ * the test data, SHA-256 fingerprints of the exact training and test samples, the options that
+ * shaped the data (so that a model can be applied to new data the same way), and the Java
+ * version. Absent parts are {@code null} (or an empty map) and are left out of the JSON.
+ *
+ * @param seed             the seed of the weights and the shuffling
+ * @param libraryVersion   this library's version, e.g. {@code 0.1.0}
+ * @param created          when the model was made, e.g. {@code 2026-11-25T10:15:30Z}
+ * @param dataIdentity     what the model was trained on
+ * @param testIdentity     what it was tested on, or null
+ * @param trainFingerprint a fingerprint of the training samples, or null
+ * @param testFingerprint  a fingerprint of the test samples, or null
+ * @param dataOptions      the options that turned the source into samples (e.g. {@code events}, {@code steps})
+ * @param java             the Java version it was made with, or null
  */
-public record Provenance(long seed, String libraryVersion, String created, String dataIdentity) {
+public record Provenance(long seed, String libraryVersion, String created, String dataIdentity, String testIdentity,
+                         String trainFingerprint, String testFingerprint, Map<String, String> dataOptions,
+                         String java) {
 
     public Provenance {
         Objects.requireNonNull(libraryVersion, "libraryVersion");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(dataIdentity, "dataIdentity");
+        dataOptions = dataOptions == null ? Map.of() : Collections.unmodifiableMap(
+                new LinkedHashMap<>(dataOptions));
+    }
+
+    /** Only the required parts: seed, version, time and data. */
+    public Provenance(long seed, String libraryVersion, String created, String dataIdentity) {
+        this(seed, libraryVersion, created, dataIdentity, null, null, null, Map.of(), null);
     }
 
     /** This library's version and the clock's current time, to the second. */
@@ -27,23 +50,81 @@ public record Provenance(long seed, String libraryVersion, String created, Strin
         return new Provenance(seed, Version.library(), now.toString(), dataIdentity);
     }
 
-    /** As a JSON object: {@code {"seed": ..., "library_version": ..., "created": ..., "data": ...}}. */
+    /** With the running Java's version. */
+    public Provenance withJava() {
+        return new Provenance(seed, libraryVersion, created, dataIdentity, testIdentity, trainFingerprint,
+                testFingerprint, dataOptions, System.getProperty("java.version"));
+    }
+
+    /** With the test data's identity. */
+    public Provenance withTest(String identity) {
+        return new Provenance(seed, libraryVersion, created, dataIdentity, identity, trainFingerprint, testFingerprint,
+                dataOptions, java);
+    }
+
+    /** With fingerprints of the training and the test samples (either may be null). */
+    public Provenance withFingerprints(String train, String test) {
+        return new Provenance(seed, libraryVersion, created, dataIdentity, testIdentity, train, test, dataOptions,
+                java);
+    }
+
+    /** With the options that shaped the data. */
+    public Provenance withDataOptions(Map<String, String> options) {
+        return new Provenance(seed, libraryVersion, created, dataIdentity, testIdentity, trainFingerprint,
+                testFingerprint, options, java);
+    }
+
+    /**
+     * As a JSON object: {@code {"seed", "library_version", "created", "data"}} and, when present,
+     * {@code "test_data", "train_fingerprint", "test_fingerprint", "data_options", "java"}.
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seed", seed);
         m.put("library_version", libraryVersion);
         m.put("created", created);
         m.put("data", dataIdentity);
+        putIfPresent(m, "test_data", testIdentity);
+        putIfPresent(m, "train_fingerprint", trainFingerprint);
+        putIfPresent(m, "test_fingerprint", testFingerprint);
+        if (!dataOptions.isEmpty()) {
+            m.put("data_options", new LinkedHashMap<String, Object>(dataOptions));
+        }
+        putIfPresent(m, "java", java);
         return m;
     }
 
-    /** Reads {@link #toJson()}'s form back. */
+    private static void putIfPresent(Map<String, Object> m, String key, String value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+
+    /**
+     * Reads {@link #toJson()}'s form back. Files written before this record was used name the
+     * version {@code "library": "strnn 0.1.0"}; that form is read too.
+     */
     public static Provenance fromJson(Map<String, Object> m) {
-        if (!(m.get("seed") instanceof Long seed) || !(m.get("library_version") instanceof String v)
+        Object version = m.containsKey("library_version") ? m.get("library_version") : m.get("library");
+        if (version instanceof String v && v.startsWith("strnn ")) {
+            version = v.substring("strnn ".length());
+        }
+        if (!(m.get("seed") instanceof Long seed) || !(version instanceof String v)
                 || !(m.get("created") instanceof String created) || !(m.get("data") instanceof String data)) {
             throw new IllegalArgumentException("provenance needs seed (integer), library_version, created and data "
                     + "(strings), got " + m.keySet());
         }
-        return new Provenance(seed, v, created, data);
+        Map<String, String> options = new LinkedHashMap<>();
+        if (m.get("data_options") instanceof Map<?, ?> o) {
+            for (Map.Entry<?, ?> e : o.entrySet()) {
+                options.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+            }
+        }
+        return new Provenance(seed, v, created, data, string(m, "test_data"), string(m, "train_fingerprint"),
+                string(m, "test_fingerprint"), options, string(m, "java"));
+    }
+
+    private static String string(Map<String, Object> m, String key) {
+        return m.get(key) instanceof String s ? s : null;
     }
 }
