@@ -125,12 +125,20 @@ public final class Collector {
         return out;
     }
 
-    /** The configuration selected on validation, or null when none can be (see {@link #whyNoBest}). */
+    /**
+     * The configuration selected on validation, or null when there is no fair choice (see
+     * {@link #whyNoBest}): every configuration must be complete and have validation results, since
+     * one left out could have been the best.
+     */
     public Group best() {
+        return best(groups());
+    }
+
+    private static Group best(List<Group> groups) {
         Group best = null;
-        for (Group g : groups()) {
+        for (Group g : groups) {
             if (!g.selectable()) {
-                continue;
+                return null;
             }
             if (best == null || g.validation().mean() > best.validation().mean()
                     || g.validation().mean() == best.validation().mean()
@@ -197,8 +205,9 @@ public final class Collector {
             sb.append(',').append(m).append("_n,").append(m).append("_mean,").append(m).append("_std");
         }
         sb.append(",seconds_mean,selected_on_validation\n");
-        Group best = best();
-        for (Group g : groups()) {
+        List<Group> groups = groups();
+        Group best = best(groups);
+        for (Group g : groups) {
             List<Object> row = new ArrayList<>(List.of(g.config(), g.runs().size(), g.results().size(), g.failed(),
                     String.join("; ", g.selections())));
             for (Stat s : List.of(g.validation(), g.validationLoss(), g.test(), g.macroF1(), g.lda(), g.logreg())) {
@@ -218,7 +227,8 @@ public final class Collector {
         StringBuilder sb = new StringBuilder();
         int done = 0;
         int failed = 0;
-        for (Group g : groups()) {
+        List<Group> groups = groups();
+        for (Group g : groups) {
             done += g.results().size();
             failed += g.failed();
         }
@@ -228,8 +238,8 @@ public final class Collector {
         sb.append("| configuration | done | selection | validation accuracy | test accuracy | macro F1 | LDA | "
                 + "logistic regression | s per run |\n");
         sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-        Group best = best();
-        for (Group g : groups()) {
+        Group best = best(groups);
+        for (Group g : groups) {
             sb.append("| ").append(g == best ? "**" + g.config() + "**" : g.config())
                     .append(" | ").append(g.results().size()).append('/').append(g.runs().size())
                     .append(g.failed() > 0 ? " (" + g.failed() + " failed)" : "")
