@@ -27,9 +27,13 @@ public final class LocalEngine {
     public record Summary(int done, int failed) {
     }
 
-    /** Executes {@code runs} on {@code parallel} threads and reports each as it finishes. */
+    /**
+     * Executes {@code runs} on {@code parallel} threads and reports each as it finishes.
+     *
+     * @param engine the name recorded in each run's provenance
+     */
     public static Summary execute(List<Run> runs, SweepDir dir, boolean plots, int parallel, int threads,
-                                  Console console) throws InterruptedException {
+                                  String engine, Console console) throws InterruptedException {
         if (runs.isEmpty()) {
             return new Summary(0, 0);
         }
@@ -44,7 +48,7 @@ public final class LocalEngine {
             List<Future<?>> futures = new ArrayList<>();
             for (Run run : runs) {
                 futures.add(pool.submit(() -> {
-                    Map<String, Object> record = RunExecutor.execute(run, dir, plots, threads, "local");
+                    Map<String, Object> record = RunExecutor.execute(run, dir, plots, threads, engine);
                     boolean ok = "done".equals(record.get("status"));
                     if (!ok) {
                         failed.incrementAndGet();

@@ -113,13 +113,15 @@ public final class SweepCommand implements Command {
                     + dir.root());
             return 0;
         }
-        if (engine.equals("slurm") && !args.has("id")) {
+        if (engine.equals("slurm")) {
             return submitSlurm(args, file, spec, dir, todo, console);
         }
         int parallel = args.integer("parallel", 1, 1024);
         console.info("sweep " + spec.name() + ": " + todo.size() + " of " + spec.runs().size() + " runs to execute, "
                 + parallel + " at a time; " + dir.root());
-        LocalEngine.Summary s = LocalEngine.execute(todo, dir, spec.plots(), parallel, threads, console);
+        // A SLURM array task executes its run here too; its record says where it ran.
+        String where = System.getenv("SLURM_ARRAY_JOB_ID") != null ? "slurm" : "local";
+        LocalEngine.Summary s = LocalEngine.execute(todo, dir, spec.plots(), parallel, threads, where, console);
         console.info("sweep " + spec.name() + ": " + s.done() + " done, " + s.failed() + " failed"
                 + (s.failed() > 0 ? " (their error lines: ./strnn sweep list " + file + ")" : ""));
         return s.failed() > 0 ? CliException.FAILURE : 0;
@@ -148,7 +150,7 @@ public final class SweepCommand implements Command {
         String id = SlurmEngine.submit(job.script());
         console.out().println(id);
         console.info("sweep " + spec.name() + ": submitted " + todo.size() + " runs as SLURM array job " + id
-                + " (" + job.script() + "); ./strnn sweep status " + file + " shows the progress");
+                + " (" + job.script() + "); ./strnn sweep status " + file + " --dir " + dir.root() + " shows the progress");
         return 0;
     }
 
