@@ -77,6 +77,9 @@ public final class SweepCommand implements Command {
         Path file = Path.of(args.positional().get(1));
         SweepSpec spec = SweepSpec.load(file);
         SweepDir dir = new SweepDir(args.has("dir") ? args.path("dir") : Path.of("runs", "sweep-" + spec.name()));
+        if (Files.exists(dir.root()) && !Files.isDirectory(dir.root())) {
+            throw CliException.failure(dir.root() + ": exists and is not a directory");
+        }
         return switch (action) {
             case "run" -> runSweep(args, file, spec, dir, console);
             case "status" -> status(args, spec, dir, console);

@@ -117,6 +117,7 @@ class LocalEngineTest {
         oneLine(run("sweep", "run", file.toString(), "--id", "000000000000", "--dir", tmp.resolve("d").toString()), 2,
                 "no run with id '000000000000'");
         oneLine(run("sweep", "run", file.toString(), "--engine", "spark"), 2, "--engine must be one of local, slurm");
+        oneLine(run("sweep", "run", file.toString(), "--dir", file.toString()), 1, "exists and is not a directory");
         Path broken = sweepFile("broken", "{\"base\": ");
         oneLine(run("sweep", "status", broken.toString()), 1, "broken.json: not valid JSON");
     }
