@@ -240,7 +240,7 @@ public final class Collector {
         sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         Group best = best(groups);
         for (Group g : groups) {
-            sb.append("| ").append(g == best ? "**" + g.config() + "**" : g.config())
+            sb.append("| ").append(g == best ? "**" + cell(g.config()) + "**" : cell(g.config()))
                     .append(" | ").append(g.results().size()).append('/').append(g.runs().size())
                     .append(g.failed() > 0 ? " (" + g.failed() + " failed)" : "")
                     .append(" | ").append(g.selections().isEmpty() ? "-" : String.join("; ", g.selections()))
@@ -258,13 +258,18 @@ public final class Collector {
             sb.append(whyNoBest()).append(".\n");
         } else {
             sb.append(String.format(Locale.ROOT, "Selected on validation: **%s** (validation accuracy %s, %d runs); "
-                    + "its test accuracy: %s.%n", best.config(), best.validation().percent(), best.runs().size(),
+                    + "its test accuracy: %s.%n", cell(best.config()), best.validation().percent(), best.runs().size(),
                     best.test().percent()));
             if (best.selections().contains("test (optimistic)")) {
                 sb.append("Its runs selected their epoch on the test data, so its test accuracy is optimistic.\n");
             }
         }
         return sb.toString();
+    }
+
+    /** Text for a Markdown table cell: a '|' would end the cell. */
+    private static String cell(String text) {
+        return text.isEmpty() ? "-" : text.replace("|", "\\|");
     }
 
     private static void add(List<Double> xs, Double v) {

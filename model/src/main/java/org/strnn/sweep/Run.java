@@ -13,7 +13,7 @@ import java.util.List;
  *                    options that do not change the result ({@code --out}, {@code --json},
  *                    {@code --threads}, ...)
  * @param config      the configuration's label: everything but the seed and the fold, e.g.
- *                    {@code "synthetic | no sparsity | lr=0.003"}
+ *                    {@code "synthetic / no sparsity / lr=0.003"}
  * @param configId    a stable id of the configuration (the argv without seed and fold)
  * @param axes        the configuration's coordinates in file order: source, protocol, variant,
  *                    then one entry per grid option

@@ -145,7 +145,7 @@ public final class SweepSpec {
                             }
                         }
                         checkOptions(config);
-                        String label = String.join(" | ", axes);
+                        String label = String.join(" / ", axes);
                         String configId = Run.idOf(config);
                         for (long seed : seeds) {
                             for (int fold : protocol.folds()) {

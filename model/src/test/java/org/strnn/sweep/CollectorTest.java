@@ -106,4 +106,12 @@ class CollectorTest {
         String csv = c.runsCsv();
         assertTrue(csv.contains(",failed,") && csv.contains("strnn: error: boom") && csv.contains(",pending,"), csv);
     }
+
+    @Test
+    void aBarInALabelDoesNotBreakTheTable() {
+        SweepSpec spec = SweepSpec.parse("{\"sources\": [\"x|y\"], \"variants\": [{\"name\": \"a\"}]}", "t");
+        assertEquals("x|y / a", spec.runs().get(0).config());
+        String md = new Collector(spec.runs(), Map.of()).markdown("t");
+        assertTrue(md.contains("| x\\|y / a | 0/1 |"), md);
+    }
 }

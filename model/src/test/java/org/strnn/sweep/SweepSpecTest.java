@@ -32,7 +32,7 @@ class SweepSpecTest {
         assertEquals(List.of("train", "--epochs", "2", "--no-standardize", "--data", "synthetic:train=48,test=24",
                 "--protocol", "kfold", "--folds", "3", "--batch", "16", "--lr", "0.001", "--seed", "1", "--fold", "0"),
                 first.argv());
-        assertEquals("synthetic:train=48,test=24 | --protocol kfold --folds 3 | STRNN | batch=16 | lr=0.001",
+        assertEquals("synthetic:train=48,test=24 / --protocol kfold --folds 3 / STRNN / batch=16 / lr=0.001",
                 first.config());
         assertEquals(1, s.runs().get(1).fold());
         assertEquals(1L, s.runs().get(2).seed());
