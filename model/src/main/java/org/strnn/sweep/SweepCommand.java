@@ -188,6 +188,7 @@ public final class SweepCommand implements Command {
         String md = c.markdown(spec.name());
         write(dir.root().resolve("summary.md"), md);
         console.out().print(md);
+        console.out().flush();
         console.info("sweep " + spec.name() + ": wrote runs.csv, summary.csv and summary.md in " + dir.root());
         return 0;
     }
