@@ -3,7 +3,6 @@ package org.strnn.sweep;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.strnn.nn.io.Json;
@@ -47,8 +46,6 @@ public record SweepDir(Path root) {
     public Map<String, Object> read(String id) {
         try {
             return Json.parseObject(Files.readString(record(id), StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            return null;
         } catch (IOException | JsonException e) {
             return null;
         }
