@@ -37,6 +37,7 @@ public final class Main {
         all.add(new MontageCommand());
         all.add(new DescribeCommand());
         all.add(new ExplainCommand());
+        all.add(new org.strnn.sweep.SweepCommand());
         return all;
     }
 
