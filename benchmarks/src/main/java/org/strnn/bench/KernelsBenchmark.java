@@ -32,7 +32,9 @@ import org.strnn.autograd.kernel.Rows;
  *       spatial recurrence calls it per vertex.</li>
  *   <li>{@code addOuter}: the rank-4 weight-gradient update, C (k x n) += A^T D for four rows.</li>
  * </ul>
- * Scores are microseconds per call; GFLOP/s = 2 m k n / (score * 1000).
+ * Scores are microseconds per call; GFLOP/s = 2 m k n / (score * 1000). The warm-up is long
+ * because Vector API code is very slow until C2 has compiled it (C1 does not intrinsify it), and
+ * C2 takes several seconds for these methods on a loaded machine.
  *
  * <pre>
  *   benchmarks/run-jmh KernelsBenchmark
@@ -41,7 +43,7 @@ import org.strnn.autograd.kernel.Rows;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "--add-modules", "jdk.incubator.vector"})
 public class KernelsBenchmark {

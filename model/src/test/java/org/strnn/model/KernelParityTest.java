@@ -1,12 +1,15 @@
 package org.strnn.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,14 +19,27 @@ import org.junit.jupiter.api.Test;
  * Training gives bit-identical parameters with the scalar and with the Vector API kernels: the
  * same configurations train for three Adam steps in two child JVMs, one without and one with
  * {@code --add-modules jdk.incubator.vector}, and every digest of the parameters (before and after
- * training) and of the classifier's outputs must agree. See {@link KernelParityMain}.
+ * training) and of the classifier's outputs must agree. See {@link KernelParityMain}. The
+ * children's class-loading logs show that the Vector API class is loaded only with the module.
  */
 class KernelParityTest {
 
     @Test
     void scalarAndVectorKernelsTrainToBitIdenticalParameters() throws Exception {
-        List<String> scalar = child(false);
-        List<String> vector = child(true);
+        Path scalarLog = Files.createTempFile("strnn-scalar-classes", ".log");
+        Path vectorLog = Files.createTempFile("strnn-vector-classes", ".log");
+        List<String> scalar;
+        List<String> vector;
+        try {
+            scalar = child(false, scalarLog);
+            vector = child(true, vectorLog);
+            // Without the module, the class that references jdk.incubator.vector is never loaded.
+            assertFalse(Files.readString(scalarLog).contains(VECTOR_CLASS), "loaded without the module");
+            assertTrue(Files.readString(vectorLog).contains(VECTOR_CLASS), "not loaded with the module");
+        } finally {
+            Files.deleteIfExists(scalarLog);
+            Files.deleteIfExists(vectorLog);
+        }
         assertEquals("kernels scalar", scalar.get(0));
         assertTrue(vector.get(0).matches("kernels vector-\\d+"), "the child with the module ran " + vector.get(0));
         assertEquals(KernelParityMain.configs().size() + 1, scalar.size(), "one line per configuration: " + scalar);
@@ -35,11 +51,14 @@ class KernelParityTest {
         }
     }
 
-    /** Runs {@link KernelParityMain} in a fresh JVM; returns its stdout lines. */
-    private static List<String> child(boolean vectorModule) throws IOException, InterruptedException {
+    private static final String VECTOR_CLASS = "org.strnn.autograd.kernel.VectorKernels";
+
+    /** Runs {@link KernelParityMain} in a fresh JVM, logging loaded classes to classLog; returns its stdout lines. */
+    private static List<String> child(boolean vectorModule, Path classLog) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         cmd.add("-Xmx512m");
+        cmd.add("-Xlog:class+load=info:file=" + classLog);
         if (vectorModule) {
             cmd.add("--add-modules");
             cmd.add("jdk.incubator.vector");
