@@ -50,9 +50,10 @@ public final class KernelProvider {
         boolean forced = "scalar".equalsIgnoreCase(System.getProperty(PROPERTY, "").trim());
         IMPL = forced || vector == null ? ScalarKernels.INSTANCE : vector;
         if (!forced && vector == null) {
+            String hint = why.contains(MODULE) ? "; pass --add-modules " + MODULE
+                    + " to the JVM to enable the vectorised ones" : "";
             System.getLogger("org.strnn.autograd.kernel").log(System.Logger.Level.INFO,
-                    "strnn: using the scalar kernels: " + why + "; pass --add-modules " + MODULE
-                            + " to the JVM to enable the vectorised ones");
+                    "strnn: using the scalar kernels: " + why + hint);
         }
     }
 
