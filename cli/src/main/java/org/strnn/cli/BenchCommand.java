@@ -106,6 +106,7 @@ final class BenchCommand implements Command {
         r.put("iterations", iterations);
         r.put("parameters", model.parameterCount());
         r.put("java", System.getProperty("java.version"));
+        r.put("kernels", org.strnn.autograd.kernel.KernelProvider.name());
         r.put("cpus", Runtime.getRuntime().availableProcessors());
         if (args.flag("json")) {
             console.out().println(Json.write(r));
@@ -113,9 +114,9 @@ final class BenchCommand implements Command {
             console.out().println(String.format(Locale.ROOT,
                     "batch %d, %d thread(s): train %.1f samples/s (median step %.2f ms), infer %.1f samples/s "
                             + "(median %.2f ms), peak heap at most %.0f MB during training (%.0f MB retained, %.1f MB "
-                            + "allocated per step)",
+                            + "allocated per step), kernels %s",
                     batch, threads, batch / trainMedian, 1e3 * trainMedian, batch / inferMedian, 1e3 * inferMedian,
-                    peakTrainMb, retainedMb, stepAllocatedMb));
+                    peakTrainMb, retainedMb, stepAllocatedMb, org.strnn.autograd.kernel.KernelProvider.name()));
         }
         return 0;
     }

@@ -40,13 +40,19 @@ class StrnnClassifierTest {
         for (int i = 0; i < 50; i++) {
             clf.predict(x);
         }
+        // Warm means compiled: the Vector API kernels (run with --add-modules jdk.incubator.vector)
+        // allocate a box per vector operation until C2 has compiled them, which can take thousands
+        // of calls on a loaded machine. So measure rounds of 200 calls until one is clean.
         long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
         int calls = 200;
-        for (int i = 0; i < calls; i++) {
-            clf.predict(x);
+        long perCall = Long.MAX_VALUE;
+        for (int round = 0; round < 100 && perCall > 64; round++) {
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < calls; i++) {
+                clf.predict(x);
+            }
+            perCall = (threads.getThreadAllocatedBytes(id) - before) / calls;
         }
-        long perCall = (threads.getThreadAllocatedBytes(id) - before) / calls;
         // The result, double[3], is 40 bytes with its header; nothing else may be allocated.
         assertTrue(perCall <= 64, perCall + " bytes allocated per predict call");
     }

@@ -79,19 +79,7 @@ public final class Gemm {
      */
     public static void multPacked(double[] s, int sOff, int sRow, int sCol, double[][] bRows, int k, int n,
                                   double[] c, int cOff, int i0, int i1, boolean accumulate, double[] row) {
-        int width = Rows.padded(n);
-        for (int i = i0; i < i1; i++) {
-            java.util.Arrays.fill(row, 0, width, 0.0);
-            Rows.addScaled(row, s, sOff + i * sRow, sCol, bRows, 0, k, width);
-            int ci = cOff + i * n;
-            if (accumulate) {
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += row[j];
-                }
-            } else {
-                System.arraycopy(row, 0, c, ci, n);
-            }
-        }
+        KernelProvider.IMPL.multPacked(s, sOff, sRow, sCol, bRows, k, n, c, cOff, i0, i1, accumulate, row);
     }
 
     /** C (m x n) = A (m x k) B (k x n), or C += A B when {@code accumulate}. */

@@ -1,0 +1,42 @@
+package org.strnn.autograd.kernel;
+
+/**
+ * The hot loops of the products, behind one interface so that an implementation can be chosen
+ * once, at start-up ({@link KernelProvider}): plain Java ({@link ScalarKernels}) or the JDK's
+ * incubating Vector API (when {@code --add-modules jdk.incubator.vector} is given).
+ *
+ * <p>Every implementation computes every output element with exactly the same sequence of
+ * floating-point operations: the terms are taken four at a time, each group summed left to right
+ * ({@code s0*b0 + s1*b1 + s2*b2 + s3*b3}), and the groups added to the accumulator in index order,
+ * with the last one to three terms as one final group. Multiplications and additions are separate
+ * (never a fused multiply-add). So every implementation gives bit-identical results, and a loop
+ * may be reordered only across independent output elements, never within one element's sum.
+ *
+ * <p>The static methods of {@link Rows} and {@link Gemm} delegate to the chosen implementation;
+ * callers normally use those.
+ */
+public interface Kernels {
+
+    /** A short name of the implementation: {@code "scalar"} or {@code "vector-<bits>"}. */
+    String name();
+
+    /** See {@link Rows#addScaled}. */
+    void addScaled(double[] c, double[] s, int sOff, int sStride, double[][] rows, int from, int to, int n);
+
+    /** See {@link Rows#sumScaled}. */
+    void sumScaled(double[] c, double[] s, int sOff, int sStride, double[][] rows, int from, int to, int n);
+
+    /** See {@link Rows#addOuter}. */
+    void addOuter(double[][] c, double[][] a, double[][] d, int count, int m, int n);
+
+    /** See {@link Rows#add}. */
+    void add(double[] c, double[] a, int n);
+
+    /**
+     * See {@link Gemm#multPacked}: rows {@code [i0, i1)} of C = S B (or C += S B), B given as
+     * {@code k} packed rows of width {@code Rows.padded(n)}. {@code row} is scratch an
+     * implementation may use (at least {@code Rows.padded(n)} long).
+     */
+    void multPacked(double[] s, int sOff, int sRow, int sCol, double[][] bRows, int k, int n,
+                    double[] c, int cOff, int i0, int i1, boolean accumulate, double[] row);
+}

@@ -1,0 +1,274 @@
+package org.strnn.autograd.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.strnn.autograd.check.Gen;
+import org.strnn.autograd.check.Property;
+
+/**
+ * Every available {@link Kernels} implementation, and the {@link Rows} / {@link Gemm} entry points
+ * that delegate to the chosen one, give exactly the bits of an element-by-element reference that
+ * follows the documented order of operations (groups of four terms summed left to right, groups
+ * added in index order, a final group of one to three terms; never a fused multiply-add). Without
+ * {@code --add-modules jdk.incubator.vector} only the scalar implementation is checked; Surefire
+ * runs this class once more with the module (see the pom), where the vectorised one is checked too.
+ *
+ * <p>Inputs mix magnitudes from 2^-30 to 2^30 and signed zeros, so that any change of the order
+ * of additions changes some bits. Lengths are random, most of them not multiples of the vector
+ * length, so the tails are covered.
+ */
+class KernelsBitIdentityTest {
+
+    private static final int TRIALS = 300;
+
+    /** The implementations to check, each with its name. */
+    private static List<Kernels> implementations() {
+        List<Kernels> all = new ArrayList<>();
+        all.add(KernelProvider.scalar());
+        KernelProvider.vector().ifPresent(all::add);
+        return all;
+    }
+
+    @Test
+    void addScaledAndSumScaledFollowTheDocumentedOrder() {
+        Property.check("kernels: addScaled and sumScaled bits", TRIALS, gen -> {
+            int n = gen.intBetween(1, 70);
+            int rowsCount = gen.intBetween(1, 40);
+            int from = gen.intBetween(0, rowsCount);
+            int to = gen.intBetween(from, rowsCount);
+            int stride = gen.intBetween(1, 3);
+            int sOff = gen.intBetween(0, 5);
+            double[][] rows = new double[rowsCount][];
+            for (int t = 0; t < rowsCount; t++) {
+                rows[t] = values(gen, n + gen.intBetween(0, 3));
+            }
+            double[] s = values(gen, sOff + rowsCount * stride);
+            double[] c0 = values(gen, n + gen.intBetween(0, 3));
+
+            double[] wantAdd = c0.clone();
+            double[] wantSum = c0.clone();
+            for (int j = 0; j < n; j++) {
+                wantAdd[j] = terms(c0[j], s, sOff, stride, rows, from, to, j);
+                wantSum[j] = to - from < 4 ? terms(0.0, s, sOff, stride, rows, from, to, j)
+                        : terms(group(s, sOff, stride, rows, from, 4, j), s, sOff, stride, rows, from + 4, to, j);
+            }
+            for (Kernels k : implementations()) {
+                double[] c = c0.clone();
+                k.addScaled(c, s, sOff, stride, rows, from, to, n);
+                assertBits(k.name() + " addScaled", wantAdd, c);
+                c = c0.clone();
+                k.sumScaled(c, s, sOff, stride, rows, from, to, n);
+                assertBits(k.name() + " sumScaled", wantSum, c);
+            }
+            double[] c = c0.clone();
+            Rows.addScaled(c, s, sOff, stride, rows, from, to, n);
+            assertBits("Rows.addScaled", wantAdd, c);
+            c = c0.clone();
+            Rows.sumScaled(c, s, sOff, stride, rows, from, to, n);
+            assertBits("Rows.sumScaled", wantSum, c);
+        });
+    }
+
+    @Test
+    void multPackedFollowsTheDocumentedOrder() {
+        Property.check("kernels: multPacked bits", TRIALS, gen -> {
+            int m = gen.intBetween(1, 9);
+            int k = gen.intBetween(0, 40);
+            int n = gen.intBetween(1, 70);
+            boolean transposed = gen.random().nextBoolean();
+            int sRow = transposed ? 1 : k;
+            int sCol = transposed ? m : 1;
+            int sOff = gen.intBetween(0, 5);
+            int cOff = gen.intBetween(0, 5);
+            boolean accumulate = gen.random().nextBoolean();
+            double[] s = values(gen, sOff + m * k);
+            double[][] bRows = new double[k][Rows.padded(n)];
+            for (int t = 0; t < k; t++) {
+                System.arraycopy(values(gen, n), 0, bRows[t], 0, n);
+            }
+            double[] c0 = values(gen, cOff + m * n + 2);
+            int i0 = gen.intBetween(0, m);
+            int i1 = gen.intBetween(i0, m);
+
+            double[] want = c0.clone();
+            for (int i = i0; i < i1; i++) {
+                for (int j = 0; j < n; j++) {
+                    double acc = terms(0.0, s, sOff + i * sRow, sCol, bRows, 0, k, j);
+                    int at = cOff + i * n + j;
+                    want[at] = accumulate ? c0[at] + acc : acc;
+                }
+            }
+            for (Kernels impl : implementations()) {
+                double[] c = c0.clone();
+                impl.multPacked(s, sOff, sRow, sCol, bRows, k, n, c, cOff, i0, i1, accumulate,
+                        new double[Rows.padded(n)]);
+                assertBits(impl.name() + " multPacked", want, c);
+            }
+            double[] c = c0.clone();
+            Gemm.multPacked(s, sOff, sRow, sCol, bRows, k, n, c, cOff, i0, i1, accumulate, new double[Rows.padded(n)]);
+            assertBits("Gemm.multPacked", want, c);
+        });
+    }
+
+    @Test
+    void gemmProductsMatchTheReference() {
+        Property.check("kernels: Gemm.mult, multTransA, multTransB bits", 100, gen -> {
+            int m = gen.intBetween(1, 40);
+            int k = gen.intBetween(1, 40);
+            int n = gen.intBetween(1, 40);
+            double[] a = values(gen, m * k);
+            double[] b = values(gen, k * n);
+            double[] aT = new double[k * m];
+            Gemm.transpose(a, 0, m, k, aT, 0);
+            double[] bT = new double[n * k];
+            Gemm.transpose(b, 0, k, n, bT, 0);
+            double[] want = new double[m * n];
+            double[][] bRows = new double[k][];
+            for (int p = 0; p < k; p++) {
+                bRows[p] = java.util.Arrays.copyOfRange(b, p * n, p * n + n);
+            }
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    want[i * n + j] = terms(0.0, a, i * k, 1, bRows, 0, k, j);
+                }
+            }
+            double[] c = new double[m * n];
+            Gemm.mult(a, 0, b, 0, c, 0, m, k, n, false);
+            assertBits("Gemm.mult", want, c);
+            c = new double[m * n];
+            Gemm.multTransA(aT, 0, b, 0, c, 0, m, k, n, false);
+            assertBits("Gemm.multTransA", want, c);
+            c = new double[m * n];
+            Gemm.multTransB(a, 0, bT, 0, c, 0, m, k, n, false, null);
+            assertBits("Gemm.multTransB", want, c);
+        });
+    }
+
+    @Test
+    void addOuterAndAddFollowTheDocumentedOrder() {
+        Property.check("kernels: addOuter and add bits", TRIALS, gen -> {
+            int count = gen.intBetween(0, 4);
+            int m = gen.intBetween(1, 12);
+            int n = gen.intBetween(1, 70);
+            double[][] a = new double[4][];
+            double[][] d = new double[4][];
+            for (int t = 0; t < 4; t++) {
+                a[t] = values(gen, m);
+                d[t] = values(gen, n + gen.intBetween(0, 3));
+            }
+            double[][] c0 = new double[m][];
+            for (int p = 0; p < m; p++) {
+                c0[p] = values(gen, n + gen.intBetween(0, 3));
+            }
+            double[][] want = new double[m][];
+            for (int p = 0; p < m; p++) {
+                want[p] = c0[p].clone();
+                for (int j = 0; j < n; j++) {
+                    if (count == 4) {
+                        want[p][j] = c0[p][j] + (a[0][p] * d[0][j] + a[1][p] * d[1][j] + a[2][p] * d[2][j]
+                                + a[3][p] * d[3][j]);
+                    } else {
+                        double acc = c0[p][j];
+                        for (int t = 0; t < count; t++) {
+                            acc = acc + a[t][p] * d[t][j];
+                        }
+                        want[p][j] = acc;
+                    }
+                }
+            }
+            double[] x = values(gen, n);
+            double[] y0 = values(gen, n + 1);
+            double[] wantAdd = y0.clone();
+            for (int j = 0; j < n; j++) {
+                wantAdd[j] = y0[j] + x[j];
+            }
+            List<Kernels> impls = implementations();
+            for (int variant = 0; variant <= impls.size(); variant++) {
+                boolean viaRows = variant == impls.size();
+                String name = viaRows ? "Rows" : impls.get(variant).name();
+                double[][] c = new double[m][];
+                for (int p = 0; p < m; p++) {
+                    c[p] = c0[p].clone();
+                }
+                double[] y = y0.clone();
+                if (viaRows) {
+                    Rows.addOuter(c, a, d, count, m, n);
+                    Rows.add(y, x, n);
+                } else {
+                    impls.get(variant).addOuter(c, a, d, count, m, n);
+                    impls.get(variant).add(y, x, n);
+                }
+                for (int p = 0; p < m; p++) {
+                    assertBits(name + " addOuter row " + p, want[p], c[p]);
+                }
+                assertBits(name + " add", wantAdd, y);
+            }
+        });
+    }
+
+    @Test
+    void theScalarPropertyForcesTheScalarKernelsAndNamesAreWellFormed() {
+        assertEquals("scalar", KernelProvider.scalar().name());
+        KernelProvider.vector().ifPresent(v -> {
+            if (!v.name().matches("vector-\\d+") || Integer.parseInt(v.name().substring(7)) < 128) {
+                fail("bad vector kernel name " + v.name());
+            }
+        });
+        boolean forced = "scalar".equals(System.getProperty(KernelProvider.PROPERTY));
+        if (forced || KernelProvider.vector().isEmpty()) {
+            assertEquals("scalar", KernelProvider.name());
+        } else {
+            assertEquals(KernelProvider.vector().get().name(), KernelProvider.name());
+        }
+    }
+
+    /** {@code acc} plus the terms {@code [from, to)} of column j, in groups of four, in index order. */
+    static double terms(double acc, double[] s, int sOff, int stride, double[][] rows, int from, int to, int j) {
+        int t = from;
+        for (; t + 4 <= to; t += 4) {
+            acc = acc + group(s, sOff, stride, rows, t, 4, j);
+        }
+        if (t < to) {
+            acc = acc + group(s, sOff, stride, rows, t, to - t, j);
+        }
+        return acc;
+    }
+
+    /** The sum, left to right, of the {@code size} products from term t. */
+    static double group(double[] s, int sOff, int stride, double[][] rows, int t, int size, int j) {
+        double g = s[sOff + t * stride] * rows[t][j];
+        for (int q = 1; q < size; q++) {
+            g = g + s[sOff + (t + q) * stride] * rows[t + q][j];
+        }
+        return g;
+    }
+
+    /** Values whose magnitudes span 2^-30 to 2^30, with some signed zeros. */
+    static double[] values(Gen gen, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            int kind = gen.intBetween(0, 19);
+            if (kind == 0) {
+                v[i] = 0.0;
+            } else if (kind == 1) {
+                v[i] = -0.0;
+            } else {
+                v[i] = gen.doubleBetween(-1, 1) * Math.scalb(1.0, gen.intBetween(-30, 30));
+            }
+        }
+        return v;
+    }
+
+    static void assertBits(String what, double[] want, double[] got) {
+        assertEquals(want.length, got.length, what + ": length");
+        for (int i = 0; i < want.length; i++) {
+            if (Double.doubleToRawLongBits(want[i]) != Double.doubleToRawLongBits(got[i])) {
+                fail(what + ": element " + i + " is " + got[i] + ", expected " + want[i] + " (bit for bit)");
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.strnn.bench;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.strnn.autograd.kernel.KernelProvider;
+import org.strnn.autograd.kernel.Kernels;
+import org.strnn.autograd.kernel.Rows;
+
+/**
+ * The hot kernels, scalar against the Vector API, at STRNN shapes, in one JVM started with
+ * {@code --add-modules jdk.incubator.vector} (both implementations are then available;
+ * {@link KernelProvider#scalar()} and {@link KernelProvider#vector()} pick one explicitly).
+ * Both give bit-identical results (KernelsBitIdentityTest), so this measures speed alone.
+ *
+ * <ul>
+ *   <li>{@code product}: C (m x n) = S (m x k) B (k x n) through {@code multPacked}, the inner
+ *       loop of every {@code Gemm} product. {@code 288x30x30} is rows x W^T at batch 32 (288 rows
+ *       of 30 features times a 30 x 30 weight), {@code 62x36x30} one slice of the spatial
+ *       recurrence (62 vertices, inputs [p; x; 1]), {@code 10x62x30} one slice of the projection.</li>
+ *   <li>{@code sumScaled}: the same product one row at a time through {@code sumScaled}, as the
+ *       spatial recurrence calls it per vertex.</li>
+ *   <li>{@code addOuter}: the rank-4 weight-gradient update, C (k x n) += A^T D for four rows.</li>
+ * </ul>
+ * Scores are microseconds per call; GFLOP/s = 2 m k n / (score * 1000). The warm-up is long
+ * because Vector API code is very slow until C2 has compiled it (C1 does not intrinsify it), and
+ * C2 takes several seconds for these methods on a loaded machine.
+ *
+ * <pre>
+ *   benchmarks/run-jmh KernelsBenchmark
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "--add-modules", "jdk.incubator.vector"})
+public class KernelsBenchmark {
+
+    /** "m x k x n". */
+    @Param({"288x30x30", "62x36x30", "10x62x30"})
+    public String shape;
+
+    /** {@code scalar} or {@code vector}. */
+    @Param({"scalar", "vector"})
+    public String impl;
+
+    private Kernels kernels;
+    private int m;
+    private int k;
+    private int n;
+    private int width;
+    private double[] s;
+    private double[][] bRows;
+    private double[] c;
+    private double[][] cRows;
+    private double[] row;
+    private double[][] a4;
+    private double[][] d4;
+    private double[][] grad;
+
+    @Setup
+    public void setUp() {
+        kernels = impl.equals("vector")
+                ? KernelProvider.vector().orElseThrow(() -> new IllegalStateException(
+                        "no vector kernels: " + KernelProvider.whyNotVector().orElse("")))
+                : KernelProvider.scalar();
+        String[] p = shape.split("x");
+        m = Integer.parseInt(p[0]);
+        k = Integer.parseInt(p[1]);
+        n = Integer.parseInt(p[2]);
+        width = Rows.padded(n);
+        SplittableRandom rng = new SplittableRandom(1);
+        s = random(rng, m * k);
+        bRows = new double[k][width];
+        for (double[] b : bRows) {
+            System.arraycopy(random(rng, n), 0, b, 0, n);
+        }
+        c = new double[m * n];
+        cRows = new double[m][width];
+        row = new double[width];
+        a4 = new double[][] {random(rng, k), random(rng, k), random(rng, k), random(rng, k)};
+        d4 = new double[][] {random(rng, width), random(rng, width), random(rng, width), random(rng, width)};
+        grad = new double[k][width];
+    }
+
+    private static double[] random(SplittableRandom rng, int size) {
+        double[] v = new double[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = rng.nextDouble(-1, 1);
+        }
+        return v;
+    }
+
+    @Benchmark
+    public double[] product() {
+        kernels.multPacked(s, 0, k, 1, bRows, k, n, c, 0, 0, m, false, row);
+        return c;
+    }
+
+    @Benchmark
+    public double[][] sumScaled() {
+        for (int i = 0; i < m; i++) {
+            kernels.sumScaled(cRows[i], s, i * k, 1, bRows, 0, k, width);
+        }
+        return cRows;
+    }
+
+    @Benchmark
+    public double[][] addOuter() {
+        kernels.addOuter(grad, a4, d4, 4, k, width);
+        return grad;
+    }
+}

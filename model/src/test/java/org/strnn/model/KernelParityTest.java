@@ -1,0 +1,75 @@
+package org.strnn.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Training gives bit-identical parameters with the scalar and with the Vector API kernels: the
+ * same configurations train for three Adam steps in two child JVMs, one without and one with
+ * {@code --add-modules jdk.incubator.vector}, and every digest of the parameters (before and after
+ * training) and of the classifier's outputs must agree. See {@link KernelParityMain}. The
+ * children's class-loading logs show that the Vector API class is loaded only with the module.
+ */
+class KernelParityTest {
+
+    @Test
+    void scalarAndVectorKernelsTrainToBitIdenticalParameters() throws Exception {
+        Path scalarLog = Files.createTempFile("strnn-scalar-classes", ".log");
+        Path vectorLog = Files.createTempFile("strnn-vector-classes", ".log");
+        List<String> scalar;
+        List<String> vector;
+        try {
+            scalar = child(false, scalarLog);
+            vector = child(true, vectorLog);
+            // Without the module, the class that references jdk.incubator.vector is never loaded.
+            assertFalse(Files.readString(scalarLog).contains(VECTOR_CLASS), "loaded without the module");
+            assertTrue(Files.readString(vectorLog).contains(VECTOR_CLASS), "not loaded with the module");
+        } finally {
+            Files.deleteIfExists(scalarLog);
+            Files.deleteIfExists(vectorLog);
+        }
+        assertEquals("kernels scalar", scalar.get(0));
+        assertTrue(vector.get(0).matches("kernels vector-\\d+"), "the child with the module ran " + vector.get(0));
+        assertEquals(KernelParityMain.configs().size() + 1, scalar.size(), "one line per configuration: " + scalar);
+        for (int i = 1; i < scalar.size(); i++) {
+            String[] s = scalar.get(i).split(" ");
+            assertNotEquals(s[1], s[2], s[0] + ": training must move the parameters");
+            assertEquals(scalar.get(i), vector.get(i), "scalar vs vector kernels, " + s[0]
+                    + " (name, initial parameters, trained parameters, classifier outputs)");
+        }
+    }
+
+    private static final String VECTOR_CLASS = "org.strnn.autograd.kernel.VectorKernels";
+
+    /** Runs {@link KernelParityMain} in a fresh JVM, logging loaded classes to classLog; returns its stdout lines. */
+    private static List<String> child(boolean vectorModule, Path classLog) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        cmd.add("-Xmx512m");
+        cmd.add("-Xlog:class+load=info:file=" + classLog);
+        if (vectorModule) {
+            cmd.add("--add-modules");
+            cmd.add("jdk.incubator.vector");
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(KernelParityMain.class.getName());
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "child JVM timed out");
+        assertEquals(0, p.exitValue(), "child JVM failed: " + String.join(" ", cmd) + "\n" + out);
+        return out.lines().toList();
+    }
+}
