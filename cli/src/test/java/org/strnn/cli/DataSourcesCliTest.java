@@ -128,7 +128,7 @@ class DataSourcesCliTest {
         userError(run(with(new String[] {"train", "--data", "edf:" + a, "--events", "T1,T2", "--drop", "EEG X3"},
                 SMALL)), 2, "one file cannot be split");
         userError(run(with(new String[] {"train", "--data", "edf:" + a + "," + a, "--events", "T1,T2", "--drop",
-            "EEG X3"}, SMALL)), 1, "has no event named T1, T2 (its annotations: sad, neutral, happy)");
+            "EEG X3"}, SMALL)), 1, "has no event named T1 or T2 (its annotations: sad x1, neutral x1, happy x1)");
         userError(run(with(new String[] {"train", "--data", "edf:" + a, "--events", "sad,happy", "--drop", "X3",
             "--protocol", "loso"}, SMALL)), 1, "two or more subjects");
         userError(run(with(new String[] {"train", "--data", "edf:" + a, "--events", "sad,happy", "--drop", "X3",

@@ -130,6 +130,7 @@ class EventCorpusTest {
         Map<String, String> other = Map.of("T1", "left", "T2", "right");
         Corpus none = new EventCorpus(other, Slicing.SEED, List.of("X9")).corpus("edf", List.of(f), null);
         DatasetException n = assertThrows(DatasetException.class, () -> none.units().get(0).load().get());
-        assertTrue(n.getMessage().contains("(its annotations: sad, neutral, happy)"), n.getMessage());
+        assertTrue(n.getMessage().contains("has no event named T") && n.getMessage().contains("(its annotations: sad x1, neutral x1, happy x1)"),
+                n.getMessage());
     }
 }
