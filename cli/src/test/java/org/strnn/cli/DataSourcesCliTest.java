@@ -30,7 +30,7 @@ import org.strnn.nn.io.Npz;
 /** Every data source and protocol, run from the command line as a user would. */
 class DataSourcesCliTest {
 
-    private static final String[] SMALL = {"--ds", "4", "--ks", "2", "--dt", "4", "--kt", "2", "--batch", "32",
+    private static final String[] SMALL = {"--ds", "4", "--ks", "2", "--dt", "4", "--kt", "2", "--batch", "6",
         "--epochs", "1", "--no-plots", "--quiet"};
     private static final String[] SMALL_EXPERIMENT = {"--ds", "4", "--ks", "2", "--dt", "4", "--kt", "2", "--batch",
         "32", "--epochs", "1", "--quiet"};
@@ -267,7 +267,7 @@ class DataSourcesCliTest {
         Map<String, Object> json = trainJson("--data", "edf:" + dir.resolve("A.edf"), "--test", "edf:"
                 + dir.resolve("B.edf"), "--events", "sad,neutral,happy");
         assertEquals(12L * 17, json.get("train_samples"));
-        userError(run("synth", "bdf", dir.toString()), 1, "not an empty directory");
+        userError(run("synth", "bdf", dir.toString()), 1, "is not empty; choose a new directory");
     }
 
     @Test
