@@ -455,6 +455,20 @@ final class DataSources {
         if (paths.isEmpty()) {
             throw CliException.usage("edf: name one or more files");
         }
+        EventCorpus events = eventCorpus(args);
+        double slice = args.number("slice", 1e-3, 60);
+        double overlap = args.number("overlap", 0, 60);
+        Corpus c = events.corpus("edf", paths, montage(args));
+        String identity = "edf:" + String.join(",", paths.stream().map(p -> p.getFileName().toString()).toList())
+                + ",events=" + args.required("events") + ",slice=" + slice + ",overlap=" + overlap
+                + (args.has("drop") ? ",drop=" + args.string("drop") : "");
+        return new Source("edf", identity, c, 4, null,
+                List.of("montage: " + c.layout().size() + " channels on a " + c.layout().rows() + "x" + c.layout().cols()
+                        + " grid (./strnn montage shows it)"));
+    }
+
+    /** The reader of edf/bdf files under {@code --events}, {@code --slice}, {@code --overlap} and {@code --drop}. */
+    static EventCorpus eventCorpus(Args args) {
         double slice = args.number("slice", 1e-3, 60);
         double overlap = args.number("overlap", 0, 60);
         Slicing slicing;
@@ -478,14 +492,16 @@ final class DataSources {
         if (classOfText.values().stream().distinct().count() < 2) {
             throw CliException.usage("--events must name at least two classes, got " + classOfText.values());
         }
-        EventCorpus events = new EventCorpus(classOfText, slicing, dropList(args));
-        Corpus c = events.corpus("edf", paths, montage(args));
-        String identity = "edf:" + String.join(",", paths.stream().map(p -> p.getFileName().toString()).toList())
-                + ",events=" + args.required("events") + ",slice=" + slice + ",overlap=" + overlap
-                + (args.has("drop") ? ",drop=" + args.string("drop") : "");
-        return new Source("edf", identity, c, 4, null,
-                List.of("montage: " + c.layout().size() + " channels on a " + c.layout().rows() + "x" + c.layout().cols()
-                        + " grid (./strnn montage shows it)"));
+        return new EventCorpus(classOfText, slicing, dropList(args));
+    }
+
+    /** How {@code spec}'s trials are cut into samples under {@code --steps}, {@code --stride} and {@code --one-per-event}. */
+    static Windowing windowing(String spec, Args args) {
+        Source source = open(spec, args);
+        if (source.fixed() != null) {
+            throw new IllegalArgumentException(source.kind() + " has no trials to window");
+        }
+        return windowing(args, source);
     }
 
     private static Source npz(String file, Args args) {

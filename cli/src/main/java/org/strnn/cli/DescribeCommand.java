@@ -2,12 +2,14 @@ package org.strnn.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.strnn.layout.Layout;
-import org.strnn.layout.Layouts;
+import org.strnn.datasets.DatasetException;
+import org.strnn.datasets.Montage;
 import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.Split;
 import org.strnn.datasets.edf.EdfRecording;
@@ -15,6 +17,7 @@ import org.strnn.datasets.faces.CkPlusDataset;
 import org.strnn.datasets.faces.CkPlusReader;
 import org.strnn.datasets.faces.PatchDescriptor;
 import org.strnn.datasets.faces.PatchGrid;
+import org.strnn.datasets.protocol.Fold;
 import org.strnn.datasets.seed.SeedDirectory;
 import org.strnn.datasets.seed.SeedExperiment;
 import org.strnn.nn.io.Json;
@@ -36,6 +39,7 @@ final class DescribeCommand implements Command {
 
     static final Map<String, Particulars> PARTICULARS = Map.of(
             "edf", DescribeCommand::edf,
+            "bdf", DescribeCommand::edf,
             "seed", DescribeCommand::seed,
             "faces", DescribeCommand::faces);
 
@@ -59,9 +63,10 @@ final class DescribeCommand implements Command {
         return """
                 Reads SOURCE (as --data would) and prints, without training: the layout and each
                 vertex's grid position, the classes with sample counts, the trials, and the samples of
-                the source's own train/test split. EDF files add their channels (and where each sits
-                on the 64-electrode cap's grid), sample rate, duration, and each annotation text with
-                its count and durations, then what --events, --steps and --slice make of them. SEED
+                the source's own train/test split. EDF and BDF files add their channels (and where each
+                sits on the grid of the montage used), sample rate, duration, each annotation text with
+                its count and durations, what --events, --slice, --steps, --stride and --one-per-event
+                make of them (samples per event), and the samples of each protocol's folds. SEED
                 directories add subjects and sessions; faces add sequences and the 10 folds.
                 """;
     }
@@ -86,6 +91,9 @@ final class DescribeCommand implements Command {
             extra.describe(spec.substring(colon + 1), args, out);
         }
         splitPart(spec, args, out);
+        if (!EdfEvents.files(spec).isEmpty()) {
+            protocols(spec, args, out);
+        }
         if (args.flag("json")) {
             console.out().println(Json.write(out));
         } else {
@@ -143,24 +151,27 @@ final class DescribeCommand implements Command {
     }
 
     private static void edf(String files, Args args, Map<String, Object> out) {
-        int steps = args.has("steps") ? args.integer("steps", 1, 1000) : 4;
-        Map<String, String> classes = EdfEvents.classesOf(args.required("events"));
         List<Object> list = new ArrayList<>();
-        Layout cap = Layouts.cap64();
         for (Path f : EdfEvents.files("edf:" + files)) {
-            EdfEvents.Scan scan = EdfEvents.scan(f, classes, steps, EdfEvents.slicing(args));
-            EdfRecording r = scan.recording();
+            EdfEvents.Scan scan = EdfEvents.scan(f, args);
+            EdfRecording r = scan.read().recording();
+            Layout layout = scan.layout();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", f.toString());
-            m.put("sample rate (Hz)", scan.signals().sampleRate());
+            m.put("sample rate (Hz)", scan.read().sampleRate());
             m.put("duration (s)", r.header().durationSeconds());
+            Map<String, Integer> vertexOf = new HashMap<>();
+            for (int v = 0; v < layout.size(); v++) {
+                vertexOf.put(Montage.key(layout.electrode(v).name()), v);
+            }
             List<Object> channels = new ArrayList<>();
             for (String label : r.channelLabels()) {
-                int v = cap.indexOf(label);
-                channels.add(v < 0 ? label + " (not on the cap64 grid)"
-                        : label + "@" + cap.electrode(v).row() + "," + cap.electrode(v).col());
+                Integer v = vertexOf.get(Montage.key(label));
+                channels.add(v == null ? label + " (not used)"
+                        : label + "@" + layout.electrode(v).row() + "," + layout.electrode(v).col());
             }
-            m.put("channels (" + channels.size() + ", label@row,col on cap64)", channels);
+            m.put("channels (" + channels.size() + ", label@row,col on " + layout.name() + ", " + layout.rows() + "x"
+                    + layout.cols() + ")", channels);
             Map<String, Object> annotations = new LinkedHashMap<>();
             scan.annotationStats().forEach((text, s) -> annotations.put(text, String.format(Locale.ROOT,
                     "%d x, %s", (int) s[0], s[1] > s[2] ? "no duration" : s[1] == s[2]
@@ -172,11 +183,45 @@ final class DescribeCommand implements Command {
                 fate.put(x.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                         scan.events().stream().filter(e -> e.fate() == x).count());
             }
-            m.put(String.format(Locale.ROOT, "events under --events %s, T=%d, %.3g s per sample", args.required("events"),
-                    steps, scan.sampleSeconds()), fate);
+            fate.put("samples", scan.events().stream().mapToInt(EdfEvents.Event::samples).sum());
+            m.put(String.format(Locale.ROOT, "events under --events %s, T=%d, stride %d%s, %.3g s per sample",
+                    args.required("events"), scan.windowing().steps(), scan.windowing().stride(),
+                    scan.windowing().firstOnly() ? ", one per event" : "", scan.sampleSeconds()), fate);
+            List<Object> events = new ArrayList<>();
+            for (EdfEvents.Event e : scan.events()) {
+                if (e.trial() >= 0) {
+                    events.add(String.format(Locale.ROOT, "%s@%s s: %d", e.className(),
+                            e.annotation().onsetSeconds(), e.samples()));
+                }
+            }
+            m.put("samples per labelled event (class@onset: samples)", events);
             list.add(m);
         }
         out.put("files", list);
+    }
+
+    /**
+     * The samples each protocol makes of {@code spec} (only {@code --protocol}'s when given): per
+     * protocol its folds with train and test counts, or the one line saying why it does not apply.
+     */
+    private static void protocols(String spec, Args args, Map<String, Object> out) {
+        List<String> names = args.has("protocol") ? List.of(args.string("protocol"))
+                : List.of("paper", "kfold", "loso", "cross-session");
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String p : names) {
+            Args with = args.withFallback(Map.of("protocol", p));
+            try {
+                List<Object> folds = new ArrayList<>();
+                for (Fold f : DataSources.folds(spec, with)) {
+                    Split s = f.split();
+                    folds.add(f.name() + ": " + s.train().size() + " train, " + s.test().size() + " test");
+                }
+                m.put(p, folds);
+            } catch (CliException | DatasetException | IllegalArgumentException e) {
+                m.put(p, "not applicable: " + e.getMessage());
+            }
+        }
+        out.put("samples per protocol (--protocol, --fold)", m);
     }
 
     private static void seed(String dir, Args args, Map<String, Object> out) {

@@ -2,38 +2,56 @@ package org.strnn.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.strnn.layout.Layouts;
+import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.edf.EdfAnnotation;
-import org.strnn.datasets.edf.EdfReader;
-import org.strnn.datasets.edf.EdfRecording;
-import org.strnn.datasets.edf.LayoutSignals;
-import org.strnn.datasets.features.Slicing;
+import org.strnn.datasets.edf.EventCorpus;
+import org.strnn.datasets.protocol.Windowing;
+import org.strnn.layout.Layout;
 
 /**
- * What an EDF recording's annotations become under {@code --events}, {@code --steps} and
- * {@code --slice}: which events make samples (in file order, as the reader cuts them), which are
- * too short, and which names match nothing. It serves {@code describe}, the explanation of "no
- * samples", and the onsets in {@code predict}'s rows.
+ * What an EDF or BDF recording's annotations become under the data options ({@code --events},
+ * {@code --slice}, {@code --overlap}, {@code --drop}, {@code --montage}, {@code --steps},
+ * {@code --stride}, {@code --one-per-event}): the reader's own events ({@link EventCorpus#events}),
+ * each with the samples the windowing makes of it. It serves {@code describe}, the explanation of
+ * "no samples", and the file and onset of {@code predict}'s rows.
  */
 final class EdfEvents {
 
     /** One annotation's fate. */
     enum Fate { USED, NO_DURATION, TOO_SHORT, UNLABELLED }
 
-    /** One annotation with its class (null when unlabelled) and fate. */
-    record Event(EdfAnnotation annotation, String className, Fate fate) {
+    /**
+     * One annotation as the reader cuts it.
+     *
+     * @param trial   its trial id within the file (labelled events count 0, 1, ... in file order), or -1
+     * @param samples the samples it gives
+     */
+    record Event(EventCorpus.Event event, int trial, int samples, Fate fate) {
+
+        EdfAnnotation annotation() {
+            return event.annotation();
+        }
+
+        String className() {
+            return event.className();
+        }
     }
 
-    /** A scanned recording: its events and the seconds one sample needs. */
-    record Scan(Path file, EdfRecording recording, LayoutSignals signals, List<Event> events, double sampleSeconds) {
+    /** A scanned recording: its placed layout, its events, and the seconds one sample needs. */
+    record Scan(Path file, EventCorpus.Events read, Layout layout, Windowing windowing, List<Event> events,
+            double sampleSeconds) {
 
         List<Event> used() {
             return events.stream().filter(e -> e.fate() == Fate.USED).toList();
+        }
+
+        /** The labelled events (the file's trials) in trial-id order. */
+        List<Event> trials() {
+            return events.stream().filter(e -> e.trial() >= 0).toList();
         }
 
         /** Per annotation text: count, shortest and longest duration (seconds). */
@@ -51,55 +69,58 @@ final class EdfEvents {
             }
             return m;
         }
+
+        /**
+         * Where each of {@code samples} (read from this file alone, trial ids as the reader sets them)
+         * starts, in seconds on the recording's clock: its event's onset plus the start of its first
+         * window within the event; NaN where a sample's trial is not one of this file's events.
+         */
+        double[] onsets(SampleSet samples) {
+            List<Event> trials = trials();
+            double[] out = new double[samples.size()];
+            int firstOfTrial = 0;
+            for (int i = 0; i < samples.size(); i++) {
+                int t = samples.trial(i);
+                if (i == 0 || t != samples.trial(i - 1)) {
+                    firstOfTrial = i;
+                }
+                int window = (windowing.firstOnly() ? 0 : i - firstOfTrial) * windowing.stride();
+                int[] starts = t >= 0 && t < trials.size() ? trials.get(t).event().sliceStarts() : new int[0];
+                out[i] = window < starts.length
+                        ? read.recording().firstSampleSeconds() + starts[window] / read.sampleRate() : Double.NaN;
+            }
+            return out;
+        }
     }
 
     private EdfEvents() {
     }
 
-    /** {@code --events}' value as annotation text to class name, in order. */
-    static Map<String, String> classesOf(String events) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String ev : events.split(",")) {
-            String[] kv = ev.split("=", 2);
-            String text = kv[0].trim();
-            if (!text.isEmpty()) {
-                m.put(text, kv.length == 2 ? kv[1].trim() : text);
-            }
-        }
-        return m;
-    }
-
-    /** Reads {@code file} and decides each annotation's fate with the rule the EDF reader cuts by. */
-    static Scan scan(Path file, Map<String, String> classOfText, int steps, Slicing slicing) {
-        EdfRecording recording = EdfReader.read(file);
-        LayoutSignals signals = LayoutSignals.of(recording, Layouts.cap64());
-        double fs = signals.sampleRate();
-        int n = signals.length();
-        long span = (long) (steps - 1) * slicing.stepSamples(fs) + slicing.lengthSamples(fs);
+    /** Reads {@code file} as the source {@code edf:file} under {@code args} and decides each annotation's fate. */
+    static Scan scan(Path file, Args args) {
+        String spec = "edf:" + file;
+        Layout layout = DataSources.layout(spec, args);
+        Windowing w = DataSources.windowing(spec, args);
+        EventCorpus.Events read = DataSources.eventCorpus(args).events(file, layout);
         List<Event> events = new ArrayList<>();
-        for (EdfAnnotation a : recording.annotations()) {
-            String cls = classOfText.get(a.text().trim());
-            Fate fate;
-            if (cls == null) {
-                fate = Fate.UNLABELLED;
-            } else if (!a.hasDuration()) {
-                fate = Fate.NO_DURATION;
-            } else {
-                double from = (a.onsetSeconds() - signals.firstSampleSeconds()) * fs;
-                double to = (a.endSeconds() - signals.firstSampleSeconds()) * fs;
-                long first = (long) Math.ceil(from - 1e-6);
-                long end = Math.min(n, (long) Math.floor(to + 1e-6));
-                fate = first < 0 || first + span > end ? Fate.TOO_SHORT : Fate.USED;
-            }
-            events.add(new Event(a, cls, fate));
+        int trial = 0;
+        for (EventCorpus.Event e : read.events()) {
+            int samples = e.labelled() ? w.count(e.sliceStarts().length) : 0;
+            Fate fate = !e.labelled() ? Fate.UNLABELLED : !e.annotation().hasDuration() ? Fate.NO_DURATION
+                    : samples == 0 ? Fate.TOO_SHORT : Fate.USED;
+            events.add(new Event(e, e.labelled() ? trial++ : -1, samples, fate));
         }
-        return new Scan(file, recording, signals, events, span / fs);
+        double fs = read.sampleRate();
+        var slicing = EdfEvents.slicing(args);
+        long span = (long) (w.steps() - 1) * slicing.stepSamples(fs) + slicing.lengthSamples(fs);
+        return new Scan(file, read, layout, w, events, span / fs);
     }
 
-    /** The files of an {@code edf:} source, or an empty list for any other source. */
+    /** The files of an {@code edf:} or {@code bdf:} source, or an empty list for any other source. */
     static List<Path> files(String spec) {
         List<Path> out = new ArrayList<>();
-        if (spec.trim().toLowerCase(Locale.ROOT).startsWith("edf:")) {
+        String s = spec.trim().toLowerCase(Locale.ROOT);
+        if (s.startsWith("edf:") || s.startsWith("bdf:")) {
             for (String f : spec.trim().substring(4).split(",")) {
                 if (!f.isBlank()) {
                     out.add(Path.of(f.trim()));
@@ -110,78 +131,49 @@ final class EdfEvents {
     }
 
     /** The slicing of {@code --slice} and {@code --overlap}. */
-    static Slicing slicing(Args args) {
-        return new Slicing(args.number("slice", 1e-3, 60), args.number("overlap", 0, 60));
+    static org.strnn.datasets.features.Slicing slicing(Args args) {
+        return new org.strnn.datasets.features.Slicing(args.number("slice", 1e-3, 60), args.number("overlap", 0, 60));
     }
 
-    /** {@link #whyNoSamples(List, String, int, Slicing)} for the source {@code spec}; empty unless it is EDF. */
+    /**
+     * Why the source {@code spec} makes no samples under {@code args}, as a clause to append to
+     * "hold no samples"; empty unless it is an EDF/BDF source whose events make no sample.
+     */
     static String whyNoSamples(String spec, Args args) {
         List<Path> files = files(spec);
         if (files.isEmpty()) {
             return "";
         }
-        int steps = args.has("steps") ? args.integer("steps", 1, 1000) : 4;
-        return whyNoSamples(files, args.required("events"), steps, slicing(args));
-    }
-
-    /**
-     * Why {@code files} make no samples under these options, as a clause to append to "hold no
-     * samples"; empty when they do make samples.
-     */
-    static String whyNoSamples(List<Path> files, String events, int steps, Slicing slicing) {
-        Map<String, String> classes = classesOf(events);
         List<Scan> scans = new ArrayList<>();
-        Map<String, Integer> texts = new TreeMap<>();
         for (Path f : files) {
-            Scan s = scan(f, classes, steps, slicing);
+            Scan s = scan(f, args);
             if (!s.used().isEmpty()) {
                 return "";
             }
             scans.add(s);
-            for (Event e : s.events()) {
-                texts.merge(e.annotation().text().trim(), 1, Integer::sum);
-            }
         }
-        if (texts.isEmpty()) {
-            return ": the files hold no annotations (events) at all";
-        }
-        List<String> missing = new ArrayList<>();
-        for (String want : classes.keySet()) {
-            if (!texts.containsKey(want)) {
-                missing.add(want);
-            }
-        }
-        if (missing.size() == classes.size()) {
-            StringBuilder hint = new StringBuilder();
-            for (String want : missing) {
-                for (String have : texts.keySet()) {
-                    if (have.equalsIgnoreCase(want)) {
-                        hint.append(hint.length() == 0 ? "" : ",").append(have);
-                    }
-                }
-            }
-            return ": no annotation is named " + String.join(" or ", missing) + " (names are case-sensitive; the files"
-                    + " have " + counts(texts) + ")" + (hint.length() == 0 ? "" : "; try --events " + hint);
-        }
-        double longest = 0;
         int labelled = 0;
+        int timed = 0;
+        double longest = 0;
         for (Scan s : scans) {
-            for (Event e : s.events()) {
-                if (e.className() != null) {
-                    labelled++;
+            for (Event e : s.trials()) {
+                labelled++;
+                if (e.annotation().hasDuration()) {
+                    timed++;
                     longest = Math.max(longest, e.annotation().durationSeconds());
                 }
             }
         }
-        double need = scans.get(0).sampleSeconds();
+        if (labelled == 0) {
+            return ": no annotation matches --events " + args.required("events");
+        }
+        if (timed == 0) {
+            return ": none of the " + labelled + " labelled events states a duration, and slices are cut only inside "
+                    + "an event's duration";
+        }
+        Scan first = scans.get(0);
         return String.format(Locale.ROOT, ": the %d labelled events last at most %.3g s, but one sample needs T=%d "
-                + "slices of %s s (%.3g s); use a smaller --steps or --slice", labelled, longest, steps,
-                slicing.lengthSeconds(), need);
-    }
-
-    private static String counts(Map<String, Integer> texts) {
-        StringBuilder sb = new StringBuilder();
-        texts.forEach((t, c) -> sb.append(sb.length() == 0 ? "" : ", ").append(t).append(" x").append(c));
-        return sb.toString();
+                + "slices of %s s (%.3g s); use a smaller --steps or --slice", labelled, longest,
+                first.windowing().steps(), slicing(args).lengthSeconds(), first.sampleSeconds());
     }
 }

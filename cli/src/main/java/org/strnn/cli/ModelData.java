@@ -20,8 +20,9 @@ final class ModelData {
     }
 
     /**
-     * Samples with where each came from: the file's name (or the source) and, for EDF events, the
-     * event's onset in seconds (NaN when unknown).
+     * Samples with where each came from: the file's name (or the source) and, for EDF/BDF events,
+     * the second its first window starts at (the event's onset plus the window's offset within the
+     * event; NaN when unknown).
      */
     record Located(SampleSet samples, List<String> files, double[] onsets) {
     }
@@ -49,14 +50,12 @@ final class ModelData {
         SampleSet all = null;
         List<String> names = new ArrayList<>();
         List<Double> onsets = new ArrayList<>();
-        int steps = args.has("steps") ? args.integer("steps", 1, 1000) : 4;
         for (Path f : files) {
             SampleSet one = DataSources.load("edf:" + f, args, DataSources.Role.ALL_TEST).split().test();
-            List<EdfEvents.Event> used = EdfEvents.scan(f, EdfEvents.classesOf(args.required("events")), steps,
-                    EdfEvents.slicing(args)).used();
+            double[] at = EdfEvents.scan(f, args).onsets(one);
             for (int i = 0; i < one.size(); i++) {
                 names.add(f.getFileName().toString());
-                onsets.add(used.size() == one.size() ? used.get(i).annotation().onsetSeconds() : Double.NaN);
+                onsets.add(at[i]);
             }
             all = all == null ? one : all.concat(one);
         }

@@ -26,8 +26,9 @@ final class PredictCommand implements Command {
     @Override
     public String description() {
         return """
-                Columns: sample (index within the selected part), file (the EDF file the sample was cut
-                from, or the source), onset_seconds (the event's onset in that file; empty for other
+                Columns: sample (index within the selected part), file (the EDF/BDF file the sample was
+                cut from, or the source), onset_seconds (the second in that file where the sample's first
+                slice starts: its event's onset plus the window's offset in the event; empty for other
                 sources), label (the data's class, if known), predicted, then one probability column per
                 class named p_<class>. Numbers are written in the shortest form that reads back exactly.
                 Data options left out (--events, --steps, --slice, ...) are taken from the model file.

@@ -30,7 +30,7 @@ import org.strnn.nn.io.Npz;
 /** Every data source and protocol, run from the command line as a user would. */
 class DataSourcesCliTest {
 
-    private static final String[] SMALL = {"--ds", "4", "--ks", "2", "--dt", "4", "--kt", "2", "--batch", "32",
+    private static final String[] SMALL = {"--ds", "4", "--ks", "2", "--dt", "4", "--kt", "2", "--batch", "6",
         "--epochs", "1", "--no-plots", "--quiet"};
     private static final String[] SMALL_EXPERIMENT = {"--ds", "4", "--ks", "2", "--dt", "4", "--kt", "2", "--batch",
         "32", "--epochs", "1", "--quiet"};
@@ -128,7 +128,7 @@ class DataSourcesCliTest {
         userError(run(with(new String[] {"train", "--data", "edf:" + a, "--events", "T1,T2", "--drop", "EEG X3"},
                 SMALL)), 2, "one file cannot be split");
         userError(run(with(new String[] {"train", "--data", "edf:" + a + "," + a, "--events", "T1,T2", "--drop",
-            "EEG X3"}, SMALL)), 1, "has no event named T1, T2 (its annotations: sad, neutral, happy)");
+            "EEG X3"}, SMALL)), 1, "has no event named T1 or T2 (its annotations: sad x1, neutral x1, happy x1)");
         userError(run(with(new String[] {"train", "--data", "edf:" + a, "--events", "sad,happy", "--drop", "X3",
             "--protocol", "loso"}, SMALL)), 1, "two or more subjects");
         userError(run(with(new String[] {"train", "--data", "edf:" + a, "--events", "sad,happy", "--drop", "X3",
@@ -267,7 +267,7 @@ class DataSourcesCliTest {
         Map<String, Object> json = trainJson("--data", "edf:" + dir.resolve("A.edf"), "--test", "edf:"
                 + dir.resolve("B.edf"), "--events", "sad,neutral,happy");
         assertEquals(12L * 17, json.get("train_samples"));
-        userError(run("synth", "bdf", dir.toString()), 1, "not an empty directory");
+        userError(run("synth", "bdf", dir.toString()), 1, "is not empty; choose a new directory");
     }
 
     @Test

@@ -31,7 +31,7 @@ class DescribeTest {
         assertEquals(0, tooLong.exit(), tooLong.toString());
         Map<String, Object> json = Json.parseObject(tooLong.out().strip());
         Map<?, ?> file = (Map<?, ?>) ((List<?>) json.get("files")).get(0);
-        Map<?, ?> fate = (Map<?, ?>) file.get("events under --events T1,T2, T=5, 5.00 s per sample");
+        Map<?, ?> fate = (Map<?, ?>) file.get("events under --events T1,T2, T=5, stride 1, 5.00 s per sample");
         assertEquals(15L, fate.get("too short"), file.toString());
         assertEquals(0L, fate.get("used"));
     }

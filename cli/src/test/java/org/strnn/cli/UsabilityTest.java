@@ -80,8 +80,8 @@ class UsabilityTest {
     @Test
     void noSamplesSaysWhy() {
         userError(run(with(new String[] {"train", "--data", "edf:" + R03 + "," + R07, "--events", "t1,t2", "--out",
-            tmp.resolve("a").toString()}, SMALL)), 1, "hold no samples", "no annotation is named t1 or t2",
-                "case-sensitive", "T0 x", "try --events T1,T2");
+            tmp.resolve("a").toString()}, SMALL)), 1, "S001R03.edf: has no event named t1 or t2 (its annotations: T0 x",
+                "T1 x", "annotation names are case-sensitive: try --events T1,T2");
         userError(run(with(new String[] {"train", "--data", "edf:" + R03 + "," + R07, "--steps", "60", "--out",
             tmp.resolve("b").toString()}, SMALL)), 1, "hold no samples", "one sample needs T=60 slices",
                 "use a smaller --steps or --slice");

@@ -94,25 +94,7 @@ public final class EventCorpus {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no files");
         }
-        Layout placed = layout;
-        if (placed == null) {
-            EdfHeader first = EdfReader.readHeader(files.get(0));
-            List<String> labels = new ArrayList<>();
-            for (EdfSignalHeader s : first.signals()) {
-                if (!s.isAnnotation() && !skipped(s.label())) {
-                    labels.add(s.label());
-                }
-            }
-            // in scalp order, so that files holding the same channels in another order share one layout
-            labels.sort(java.util.Comparator.comparing((String l) -> position(l).anteriorPercent())
-                    .thenComparing(l -> position(l).lateralStep()));
-            try {
-                placed = Montage.layout("montage-" + labels.size(), labels);
-            } catch (DatasetException e) {
-                throw new DatasetException(files.get(0), e.getMessage(), e);
-            }
-        }
-        Layout fixed = placed;
+        Layout fixed = layout != null ? layout : montage(files.get(0));
         List<Corpus.Unit> units = new ArrayList<>();
         for (Path f : files) {
             EdfHeader h = EdfReader.readHeader(f);
@@ -123,6 +105,30 @@ public final class EventCorpus {
         }
         return new Corpus(name, fixed, Band.SEED.size(), classNames(), units,
                 c -> Corpus.genericPaperTrain(c), Corpus.GENERIC_PAPER);
+    }
+
+    /**
+     * The layout {@link #corpus} places the channels of {@code file} on when given none: its EEG
+     * channels (not those left out) by name, in scalp order.
+     *
+     * @throws DatasetException if the file cannot be read or a channel has no known position
+     */
+    public Layout montage(Path file) {
+        EdfHeader first = EdfReader.readHeader(file);
+        List<String> labels = new ArrayList<>();
+        for (EdfSignalHeader s : first.signals()) {
+            if (!s.isAnnotation() && !skipped(s.label())) {
+                labels.add(s.label());
+            }
+        }
+        // in scalp order, so that files holding the same channels in another order share one layout
+        labels.sort(java.util.Comparator.comparing((String l) -> position(l).anteriorPercent())
+                .thenComparing(l -> position(l).lateralStep()));
+        try {
+            return Montage.layout("montage-" + labels.size(), labels);
+        } catch (DatasetException e) {
+            throw new DatasetException(file, e.getMessage(), e);
+        }
     }
 
     /** A label's position, or one behind every other for a name without one (refused afterwards). */
@@ -158,50 +164,86 @@ public final class EventCorpus {
         return dot > 0 ? n.substring(0, dot) : n;
     }
 
-    /** Reads one file into trials of DE windows. */
-    Recording read(Path file, Layout layout, String subject, String session) {
-        EdfRecording rec = EdfReader.read(file);
+    /**
+     * One annotation of a file as {@link #corpus} cuts it: its class (null when its text is not
+     * mapped), and the first sample (counted from the recording's first sample) of each slice cut
+     * from it, none when it states no duration or is shorter than one slice. Every labelled event is
+     * one trial, in file order, and its slices are the trial's windows.
+     */
+    public record Event(EdfAnnotation annotation, String className, int[] sliceStarts) {
+
+        /** Whether the event is a trial (its text is mapped to a class). */
+        public boolean labelled() {
+            return className != null;
+        }
+    }
+
+    /** A file's events with the sample rate of its placed channels and their length in samples. */
+    public record Events(EdfRecording recording, double sampleRate, int length, List<Event> events) {
+
+        /** The labelled events: the file's trials, in order. */
+        public List<Event> trials() {
+            return events.stream().filter(Event::labelled).toList();
+        }
+    }
+
+    /**
+     * Reads {@code file}, places its channels on {@code layout} as {@link #corpus} does (refusing
+     * the same files), and lists every annotation with the slices it gives.
+     *
+     * @throws DatasetException if the file cannot be read or its channels do not fit the layout
+     */
+    public Events events(Path file, Layout layout) {
+        EdfRecording rec = continuous(EdfReader.read(file));
+        return events(rec, layout, placeChannels(rec, layout));
+    }
+
+    private static EdfRecording continuous(EdfRecording rec) {
         if (!rec.header().isContinuous()) {
-            throw new DatasetException(file, "is EDF+D/BDF+D (discontinuous); events are cut from continuous "
+            throw new DatasetException(rec.file(), "is EDF+D/BDF+D (discontinuous); events are cut from continuous "
                     + "recordings only");
         }
-        double[][] signals = placeChannels(rec, layout);
+        return rec;
+    }
+
+    private Events events(EdfRecording rec, Layout layout, double[][] signals) {
         int n = signals[0].length;
         double fs = rec.sampleRate(channelIndex(rec, layout, 0));
         int length = slicing.lengthSamples(fs);
         int step = slicing.stepSamples(fs);
+        List<Event> events = new ArrayList<>();
+        for (EdfAnnotation a : rec.annotations()) {
+            String cls = classOfText.get(a.text().trim());
+            List<Integer> starts = new ArrayList<>();
+            if (cls != null && a.hasDuration()) {
+                // 1e-6 samples of slack absorbs decimal onsets like 4.2 s * 160 Hz = 671.9999999.
+                long first = (long) Math.ceil((a.onsetSeconds() - rec.firstSampleSeconds()) * fs - 1e-6);
+                long end = Math.min(n, (long) Math.floor((a.endSeconds() - rec.firstSampleSeconds()) * fs + 1e-6));
+                for (long s = Math.max(first, 0); first >= 0 && s + length <= end; s += step) {
+                    starts.add((int) s);
+                }
+            }
+            events.add(new Event(a, cls, starts.stream().mapToInt(Integer::intValue).toArray()));
+        }
+        return new Events(rec, fs, n, events);
+    }
+
+    /** Reads one file into trials of DE windows. */
+    Recording read(Path file, Layout layout, String subject, String session) {
+        EdfRecording rec = continuous(EdfReader.read(file));
+        double[][] signals = placeChannels(rec, layout);
+        Events listed = events(rec, layout, signals);
+        double fs = listed.sampleRate();
+        int length = slicing.lengthSamples(fs);
         List<String> classes = classNames();
         List<int[]> eventStarts = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (EdfAnnotation a : rec.annotations()) {
-            seen.add(a.text().trim());
-            String cls = classOfText.get(a.text().trim());
-            if (cls == null) {
-                continue;
-            }
-            labels.add(classes.indexOf(cls));
-            if (!a.hasDuration()) {
-                eventStarts.add(new int[0]);
-                continue;
-            }
-            // 1e-6 samples of slack absorbs decimal onsets like 4.2 s * 160 Hz = 671.9999999.
-            long first = (long) Math.ceil((a.onsetSeconds() - rec.firstSampleSeconds()) * fs - 1e-6);
-            long end = Math.min(n, (long) Math.floor((a.endSeconds() - rec.firstSampleSeconds()) * fs + 1e-6));
-            List<Integer> starts = new ArrayList<>();
-            for (long s = Math.max(first, 0); first >= 0 && s + length <= end; s += step) {
-                starts.add((int) s);
-            }
-            eventStarts.add(starts.stream().mapToInt(Integer::intValue).toArray());
+        for (Event e : listed.trials()) {
+            labels.add(classes.indexOf(e.className()));
+            eventStarts.add(e.sliceStarts());
         }
         if (labels.isEmpty()) {
-            List<String> texts = new ArrayList<>(seen);
-            String why = rec.header().isEdfPlus() ? "" : rec.header().isBdf()
-                    ? "; a plain BDF keeps its events in the Status channel, which is not read: save the events as "
-                    + "BDF+ annotations" : "; a plain EDF has no annotations: events need EDF+ annotations";
-            throw new DatasetException(file, "has no event named " + String.join(", ", classOfText.keySet())
-                    + " (its annotations: " + (texts.isEmpty() ? "none" : String.join(", ",
-                    texts.subList(0, Math.min(12, texts.size()))) + (texts.size() > 12 ? ", ..." : "")) + ")" + why);
+            throw new DatasetException(file, noEvent(rec, listed));
         }
         int total = eventStarts.stream().mapToInt(s -> s.length).sum();
         int[] all = new int[total];
@@ -234,6 +276,35 @@ public final class EventCorpus {
             trials.add(new Trial(labels.get(e), w, values));
         }
         return new Recording(subject, session, trials);
+    }
+
+    /**
+     * Why a file has no labelled event, as one clause: the names asked for, the file's annotation
+     * texts with counts, the spelling to use when only the case differs, and why a plain EDF or BDF
+     * has none.
+     */
+    private String noEvent(EdfRecording rec, Events listed) {
+        Map<String, Integer> texts = new LinkedHashMap<>();
+        for (Event e : listed.events()) {
+            texts.merge(e.annotation().text().trim(), 1, Integer::sum);
+        }
+        List<String> counted = new ArrayList<>();
+        texts.forEach((t, c) -> counted.add(t + " x" + c));
+        List<String> hint = new ArrayList<>();
+        for (Map.Entry<String, String> want : classOfText.entrySet()) {
+            for (String have : texts.keySet()) {
+                if (have.equalsIgnoreCase(want.getKey())) {
+                    hint.add(want.getKey().equals(want.getValue()) ? have : have + "=" + want.getValue());
+                }
+            }
+        }
+        String why = rec.header().isEdfPlus() ? "" : rec.header().isBdf()
+                ? "; a plain BDF keeps its events in the Status channel, which is not read: save the events as "
+                + "BDF+ annotations" : "; a plain EDF has no annotations: events need EDF+ annotations";
+        return "has no event named " + String.join(" or ", classOfText.keySet()) + " (its annotations: "
+                + (counted.isEmpty() ? "none" : String.join(", ", counted.subList(0, Math.min(12, counted.size())))
+                + (counted.size() > 12 ? ", ..." : "")) + ")" + why + (hint.isEmpty() ? ""
+                : "; annotation names are case-sensitive: try --events " + String.join(",", hint));
     }
 
     private int channelIndex(EdfRecording rec, Layout layout, int vertex) {

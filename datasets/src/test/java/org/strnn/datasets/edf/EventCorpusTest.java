@@ -20,6 +20,7 @@ import org.strnn.datasets.protocol.Corpus;
 import org.strnn.datasets.protocol.Recording;
 import org.strnn.datasets.protocol.Trial;
 import org.strnn.datasets.protocol.Windowing;
+import org.strnn.layout.Layout;
 
 /** Long events of EDF+ and BDF+ recordings from any cap become trials of many windows. */
 class EventCorpusTest {
@@ -45,6 +46,28 @@ class EventCorpusTest {
             m.put(c, c);
         }
         return m;
+    }
+
+    @Test
+    void eventsListEveryAnnotationWithTheSlicesItsTrialIsCutInto() {
+        Path f = EventFiles.write(dir.resolve("a.edf"), false, edfLabels(EPOC), CLASSES, 20, 1, 128, 1);
+        Map<String, String> twoClasses = new LinkedHashMap<>(Map.of("sad", "low", "happy", "high"));
+        EventCorpus reader = new EventCorpus(twoClasses, new Slicing(1, 0.5), List.of());
+        Layout montage = reader.montage(f);
+        assertEquals(14, montage.size());
+        EventCorpus.Events events = reader.events(f, montage);
+        assertEquals(128.0, events.sampleRate());
+        assertEquals(List.of("sad", "neutral", "happy"), events.events().stream()
+                .map(e -> e.annotation().text()).toList());
+        assertEquals(2, events.trials().size(), "neutral is not mapped, so it is no trial");
+        EventCorpus.Event happy = events.trials().get(1);
+        assertEquals("high", happy.className());
+        assertEquals(39, happy.sliceStarts().length, "1-s slices every 0.5 s inside 20 s");
+        assertEquals(40 * 128, happy.sliceStarts()[0], "happy starts at 40 s");
+        assertEquals(40 * 128 + 64, happy.sliceStarts()[1]);
+        Recording r = reader.corpus("edf", List.of(f), null).units().get(0).load().get();
+        assertEquals(List.of(39, 39), r.trials().stream().map(Trial::windows).toList(),
+                "the reader's trials are these events' slices");
     }
 
     @Test
@@ -130,6 +153,7 @@ class EventCorpusTest {
         Map<String, String> other = Map.of("T1", "left", "T2", "right");
         Corpus none = new EventCorpus(other, Slicing.SEED, List.of("X9")).corpus("edf", List.of(f), null);
         DatasetException n = assertThrows(DatasetException.class, () -> none.units().get(0).load().get());
-        assertTrue(n.getMessage().contains("(its annotations: sad, neutral, happy)"), n.getMessage());
+        assertTrue(n.getMessage().contains("has no event named T") && n.getMessage().contains("(its annotations: sad x1, neutral x1, happy x1)"),
+                n.getMessage());
     }
 }
