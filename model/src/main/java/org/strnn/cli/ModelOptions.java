@@ -26,6 +26,15 @@ final class ModelOptions {
         return threads;
     }
 
+    /** {@code --init}: how the new model's weights are drawn. */
+    static final Option INIT = Option.value("init", "NAME", "scaled",
+            "initial weights: scaled (keeps the state scale along the DAG) or xavier (the spec's public ports)");
+
+    /** The initialisation named by {@code --init}. */
+    static org.strnn.model.WeightInit init(Args args) {
+        return org.strnn.model.WeightInit.of(args.choice("init", "scaled", "xavier"));
+    }
+
     /** Training settings shared by train and experiment. */
     static final List<Option> TRAINING = List.of(
             Option.value("epochs", "N", "20", "passes over the training data"),
@@ -33,6 +42,7 @@ final class ModelOptions {
             Option.value("lr", "X", "1e-3", "Adam learning rate"),
             Option.value("clip", "X", "0", "clip the global gradient norm (0: off)"),
             Option.value("seed", "N", "1", "seed of the initial weights and the shuffling"),
+            INIT,
             THREADS);
 
     /** The training settings of {@code args} (the thread count is {@link #threads}'s). */
@@ -63,7 +73,7 @@ final class ModelOptions {
 
     /** A new model for {@code train}: seeded weights, and the input scaling fitted on it unless switched off. */
     static org.strnn.model.StrnnModel newModel(Args args, SampleSet train, long seed) {
-        org.strnn.model.StrnnModel model = new org.strnn.model.StrnnModel(config(args, train),
+        org.strnn.model.StrnnModel model = new org.strnn.model.StrnnModel(config(args, train), init(args),
                 new java.util.SplittableRandom(seed));
         if (!args.flag("no-standardize")) {
             model.setInputScaling(org.strnn.model.InputScaling.fit(train));
