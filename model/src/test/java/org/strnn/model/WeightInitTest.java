@@ -89,6 +89,22 @@ class WeightInitTest {
         assertEquals(1.0 / (30 * 9), vs, 0.15 / (30 * 9), "scaled W_r variance 1/(ds k^2), k = 3");
     }
 
+    /** The default weights change nothing in the graph: a smooth (tanh) default model passes a direction check. */
+    @Test
+    void defaultInitModelPassesTheGradientCheck() {
+        StrnnConfig c = StrnnConfig.seedDefaults().toBuilder()
+                .activation(org.strnn.autograd.Activation.TANH).build();
+        SplittableRandom rng = new SplittableRandom(12);
+        StrnnModel model = new StrnnModel(c, rng);
+        double[] x = gaussian(2 * c.steps() * c.vertices() * c.features(), rng);
+        int[] labels = {0, 2};
+        double worst = org.strnn.autograd.check.GradCheck.defaults()
+                .withTolerance(new org.strnn.autograd.check.Tolerance(1e-7, 1e-5))
+                .direction("default-init STRNN (tanh)", () -> model.loss(model.logits(model.input(x, 2)), labels),
+                        model.parameters(), 3, rng);
+        assertTrue(worst < 1e-5, "worst relative error " + worst);
+    }
+
     @Test
     void namesParseAndUnknownNamesFail() {
         assertEquals(WeightInit.XAVIER, WeightInit.of("Xavier"));
