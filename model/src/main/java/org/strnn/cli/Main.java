@@ -34,6 +34,7 @@ public final class Main {
         all.add(new GradCommand());
         all.add(new BenchCommand());
         all.add(new SynthCommand());
+        all.add(new BaselineCommand());
         return all;
     }
 

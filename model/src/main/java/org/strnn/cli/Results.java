@@ -42,6 +42,8 @@ final class Results {
             e.put("train_accuracy", s.trainAccuracy());
             e.put("test_loss", s.testLoss());
             e.put("test_accuracy", s.testAccuracy());
+            e.put("validation_loss", orNull(s.validationLoss()));
+            e.put("validation_accuracy", orNull(s.validationAccuracy()));
             e.put("seconds", s.seconds());
             out.add(e);
         }
@@ -53,7 +55,8 @@ final class Results {
         for (Object o : (List<?>) json) {
             Map<?, ?> e = (Map<?, ?>) o;
             out.add(new EpochStats(((Number) e.get("epoch")).intValue(), num(e, "train_loss"), num(e, "train_accuracy"),
-                    num(e, "test_loss"), num(e, "test_accuracy"), num(e, "seconds")));
+                    num(e, "test_loss"), num(e, "test_accuracy"), num(e, "seconds"), numOrNaN(e, "validation_loss"),
+                    numOrNaN(e, "validation_accuracy")));
         }
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i).epoch() != i + 1) {
@@ -65,6 +68,16 @@ final class Results {
 
     private static double num(Map<?, ?> m, String key) {
         return ((Number) m.get(key)).doubleValue();
+    }
+
+    /** A number, or NaN when the key is absent or null (no validation set). */
+    private static double numOrNaN(Map<?, ?> m, String key) {
+        return m.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** JSON has no NaN: a missing value (no validation set) is written as null. */
+    static Object orNull(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     /** Writes {@code text} atomically (a temporary file, then a rename), replacing a file of ours. */
@@ -81,12 +94,19 @@ final class Results {
     }
 
     static void writeHistory(Path path, List<EpochStats> history) {
-        StringBuilder sb = new StringBuilder("epoch,train_loss,train_accuracy,test_loss,test_accuracy,seconds\n");
+        StringBuilder sb = new StringBuilder(
+                "epoch,train_loss,train_accuracy,test_loss,test_accuracy,seconds,validation_loss,validation_accuracy\n");
         for (EpochStats s : history) {
-            sb.append(String.format(Locale.ROOT, "%d,%.17g,%.17g,%.17g,%.17g,%.3f%n", s.epoch(), s.trainLoss(),
-                    s.trainAccuracy(), s.testLoss(), s.testAccuracy(), s.seconds()));
+            sb.append(String.format(Locale.ROOT, "%d,%.17g,%.17g,%.17g,%.17g,%.3f,%s,%s%n", s.epoch(), s.trainLoss(),
+                    s.trainAccuracy(), s.testLoss(), s.testAccuracy(), s.seconds(), csv(s.validationLoss()),
+                    csv(s.validationAccuracy())));
         }
         writeText(path, sb.toString());
+    }
+
+    /** A number for a CSV cell; empty when missing (NaN). */
+    static String csv(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.17g", v);
     }
 
     /** SHA-256 over the samples' values and labels: identifies the exact data a model saw. */
