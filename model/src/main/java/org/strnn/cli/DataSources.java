@@ -22,6 +22,7 @@ import org.strnn.datasets.seed.FeatureKind;
 import org.strnn.datasets.seed.SeedDirectory;
 import org.strnn.datasets.seed.SeedExperiment;
 import org.strnn.datasets.seed.SubjectDependentProtocol;
+import org.strnn.datasets.synthetic.NeighbourTask;
 import org.strnn.datasets.synthetic.SyntheticGenerator;
 
 /**
@@ -63,8 +64,9 @@ final class DataSources {
             case "seed" -> seed(required(kind, rest), args);
             case "edf" -> edf(required(kind, rest), args, role);
             case "faces" -> faces(required(kind, rest), args);
+            case "neighbours" -> neighbours(rest, args);
             default -> throw CliException.usage("unknown data source '" + spec
-                    + "'; use synthetic, seed:DIR, edf:FILE[,FILE...] or faces:DIR");
+                    + "'; use synthetic, neighbours, seed:DIR, edf:FILE[,FILE...] or faces:DIR");
         };
     }
 
@@ -139,6 +141,22 @@ final class DataSources {
         Split split = gen.split(train, test, seed);
         return new Loaded("synthetic:train=" + train + ",test=" + test + ",noise=" + noise + ",seed=" + seed
                 + ",layout=" + layout.name() + ",T=" + steps, split);
+    }
+
+    /** {@code neighbours[:train=N,test=N,seed=S]}: the spatial neighbour task of {@link NeighbourTask}. */
+    static Loaded neighbours(String rest, Args args) {
+        Map<String, String> kv = keyValues(rest, "neighbours", List.of("train", "test", "seed"));
+        int train = positiveInt("neighbours", "train", kv.getOrDefault("train", "800"), 1_000_000);
+        int test = positiveInt("neighbours", "test", kv.getOrDefault("test", "400"), 1_000_000);
+        long seed;
+        try {
+            seed = Long.parseLong(kv.getOrDefault("seed", "1"));
+        } catch (NumberFormatException e) {
+            throw CliException.usage("neighbours: seed must be a whole number");
+        }
+        int steps = args.has("steps") ? args.integer("steps", 1, 1000) : 2;
+        return new Loaded("neighbours:train=" + train + ",test=" + test + ",seed=" + seed + ",T=" + steps,
+                NeighbourTask.split(train, test, steps, seed));
     }
 
     static Loaded seed(String dir, Args args) {
