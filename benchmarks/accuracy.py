@@ -37,7 +37,8 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STRNN = os.path.join(ROOT, "strnn")
-EEG = os.path.join(ROOT, "..", "shared", "data", "eegmmidb-S001")
+EEG = next((d for d in (os.path.join(ROOT, *up, "shared", "data", "eegmmidb-S001") for up in ([".."], ["..", ".."]))
+            if os.path.isdir(d)), os.path.join(ROOT, "..", "shared", "data", "eegmmidb-S001"))
 
 DEFAULT = ("STRNN (default recipe)", [])
 ABLATIONS = [
@@ -185,8 +186,12 @@ def main():
     ap.add_argument("--jobs", type=int, default=1, help="runs at a time")
     ap.add_argument("--threads", type=int, default=1, help="threads per run")
     ap.add_argument("--variants", help="only the rows whose name contains one of these comma-separated words")
+    ap.add_argument("--eeg-dir", help="the PhysioNet S001 folder (default: ../shared/data/eegmmidb-S001)")
     ap.add_argument("--json-out")
     args = ap.parse_args()
+    if args.eeg_dir:
+        global EEG
+        EEG = args.eeg_dir
     seeds = [int(s) for s in args.seeds.split(",")]
     dev = args.mode == "recipe"
     variants = [DEFAULT, *(RECIPE if dev else ABLATIONS)]
