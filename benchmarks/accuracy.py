@@ -53,6 +53,13 @@ ABLATIONS = [
     ("tanh activation", ["--activation", "tanh"]),
     ("spec's Xavier init", ["--init", "xavier"]),
 ]
+RECIPE_ROWS = [
+    ("no clipping", ["--clip", "0"]),
+    ("cosine schedule", ["--schedule", "cosine"]),
+    ("weight decay 0.1", ["--weight-decay", "0.1"]),
+    ("dropout 0.2", ["--dropout", "0.2"]),
+    ("refit on all training data", ["--refit"]),
+]
 RECIPE = [
     ("no clipping", ["--clip", "0"]),
     ("Xavier init", ["--init", "xavier"]),
@@ -121,11 +128,13 @@ def paired(xs, base):
     return f"{m:+.1f} [{m - half:+.1f}, {m + half:+.1f}]"
 
 
-def run_task(task, variants, seeds, jobs, threads, dev):
+def run_task(task, variants, seeds, jobs, threads, dev, row_seeds=None, full=()):
     fl = folds(task, dev)
     runs = []
+    seeds_of = {}
     for vi, (name, switches) in enumerate(variants):
-        for seed in seeds:
+        seeds_of[vi] = seeds if vi == 0 or row_seeds is None or name in full else row_seeds
+        for seed in seeds_of[vi]:
             for fold, data in fl:
                 extra = [] if vi == 0 else ["--no-baselines"]
                 runs.append((vi, seed, fold, [*data, *switches, *extra, "--seed", str(seed)]))
@@ -142,8 +151,10 @@ def run_task(task, variants, seeds, jobs, threads, dev):
     keys = [(seed, fold) for seed in seeds for fold, _ in fl]
     rows = []
     for vi, (name, switches) in enumerate(variants):
-        rs = [results[(vi, s, f)] for s, f in keys]
-        rows.append({"variant": name, "switches": switches,
+        own = [(s, f) for s, f in keys if s in seeds_of[vi]]
+        rs = [results[(vi, s, f)] for s, f in own]
+        rows.append({"variant": name, "switches": switches, "seeds": seeds_of[vi],
+                     "base": [results[(0, s, f)]["test_accuracy"] for s, f in own],
                      "selected": [r["test_accuracy"] for r in rs],
                      "last": [r["last_epoch_test_accuracy"] for r in rs],
                      "macro_f1": [r["metrics"]["macro_f1"] for r in rs],
@@ -158,24 +169,26 @@ def run_task(task, variants, seeds, jobs, threads, dev):
 
 
 def table(t):
-    n = len(t["seeds"]) * t["folds"]
-    what = f"{len(t['seeds'])} seeds" + (f" x {t['folds']} folds" if t["folds"] > 1 else "")
+    folds_text = f" x {t['folds']} folds" if t["folds"] > 1 else ""
     print(f"\n**{t['task']}**: {t['train_samples']} train ({t['validation_samples']} of them held out for "
-          f"validation) / {t['test_samples']} test samples per run; {what} ({n} runs per row); "
-          f"accuracy % as mean ± population std\n")
-    print("| variant | switches | test acc. (validation-selected) | Δ vs default, 95 % CI | last epoch | "
+          f"validation) / {t['test_samples']} test samples per run{folds_text}; accuracy % as mean ± population "
+          f"std over the seeds (and folds) in the seeds column; Δ is the mean paired difference to the default "
+          f"on the same seeds and folds, with a 95 % t interval\n")
+    print("| variant | switches | seeds | test acc. (validation-selected) | Δ vs default, 95 % CI | last epoch | "
           "macro-F1 | selected epoch | s per run |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     base = t["rows"][0]["selected"]
     for r in t["rows"]:
-        delta = "" if r is t["rows"][0] else paired(r["selected"], base)
-        print(f"| {r['variant']} | `{' '.join(r['switches']) or '-'}` | {mean_std(r['selected'])} | {delta} | "
+        delta = "" if r is t["rows"][0] else paired(r["selected"], r["base"])
+        print(f"| {r['variant']} | `{' '.join(r['switches']) or '-'}` | {','.join(map(str, r['seeds']))} | "
+              f"{mean_std(r['selected'])} | {delta} | "
               f"{mean_std(r['last'])} | {statistics.mean(r['macro_f1']):.3f} | "
               f"{statistics.mean(r['epochs']):.1f} | {statistics.mean(r['seconds']):.0f} |")
     lda, logreg = t["baselines"]["lda"], t["baselines"]["logreg"]
-    print(f"| shrinkage LDA (baseline) | `./strnn baseline` | {mean_std(lda)} | {paired(lda, base)} | | | | |")
-    print(f"| logistic regression (baseline) | `./strnn baseline` | {mean_std(logreg)} | {paired(logreg, base)} | "
-          f"| | | |")
+    seeds = ",".join(map(str, t["seeds"]))
+    print(f"| shrinkage LDA (baseline) | `./strnn baseline` | {seeds} | {mean_std(lda)} | {paired(lda, base)} | | | | |")
+    print(f"| logistic regression (baseline) | `./strnn baseline` | {seeds} | {mean_std(logreg)} | "
+          f"{paired(logreg, base)} | | | | |")
 
 
 def main():
@@ -186,6 +199,9 @@ def main():
     ap.add_argument("--jobs", type=int, default=1, help="runs at a time")
     ap.add_argument("--threads", type=int, default=1, help="threads per run")
     ap.add_argument("--variants", help="only the rows whose name contains one of these comma-separated words")
+    ap.add_argument("--row-seeds", help="seeds of the rows other than the default (default: --seeds)")
+    ap.add_argument("--full", default="", help="comma-separated row names that get all --seeds anyway")
+    ap.add_argument("--recipe-rows", action="store_true", help="tables: add rows for the recipe switches")
     ap.add_argument("--eeg-dir", help="the PhysioNet S001 folder (default: ../shared/data/eegmmidb-S001)")
     ap.add_argument("--json-out")
     args = ap.parse_args()
@@ -194,7 +210,7 @@ def main():
         EEG = args.eeg_dir
     seeds = [int(s) for s in args.seeds.split(",")]
     dev = args.mode == "recipe"
-    variants = [DEFAULT, *(RECIPE if dev else ABLATIONS)]
+    variants = [DEFAULT, *(RECIPE if dev else ABLATIONS + (RECIPE_ROWS if args.recipe_rows else []))]
     if args.variants:
         words = args.variants.split(",")
         variants = [DEFAULT] + [v for v in variants[1:] if any(w in v[0] for w in words)]
@@ -203,7 +219,8 @@ def main():
         tasks = [t for t in tasks if t != "left-right"]
     out = []
     for task in tasks:
-        t = run_task(task, variants, seeds, args.jobs, args.threads, dev)
+        row_seeds = [int(s) for s in args.row_seeds.split(",")] if args.row_seeds else None
+        t = run_task(task, variants, seeds, args.jobs, args.threads, dev, row_seeds, set(args.full.split(",")))
         out.append(t)
         table(t)
         sys.stdout.flush()
