@@ -74,14 +74,9 @@ final class ModelOptions {
         return new TrainSettings(args.integer("epochs", 1, 100_000), args.integer("batch", 1, 1_000_000),
                 args.number("lr", 1e-12, 10), args.number("clip", 0, 1e12), args.longValue("seed"))
                 .withRegularisation(args.number("weight-decay", 0, 1e6),
-                        Schedule.of(args.choice("schedule", "constant", "cosine")), dropout(args))
+                        Schedule.of(args.choice("schedule", "constant", "cosine")), args.number("dropout", 0, 0.99))
                 .withSelection(selection, args.number("validation", 0, 0.9), args.integer("patience", 1, 100_000),
                         args.flag("refit"));
-    }
-
-    private static double dropout(Args args) {
-        double p = args.number("dropout", 0, 0.99);
-        return p;
     }
 
     /** The settings' keys and values, for experiment identities and result files. */

@@ -94,8 +94,8 @@ final class Results {
     }
 
     static void writeHistory(Path path, List<EpochStats> history) {
-        StringBuilder sb = new StringBuilder(
-                "epoch,train_loss,train_accuracy,test_loss,test_accuracy,seconds,validation_loss,validation_accuracy\n");
+        StringBuilder sb = new StringBuilder("epoch,train_loss,train_accuracy,test_loss,test_accuracy,seconds,"
+                + "validation_loss,validation_accuracy\n");
         for (EpochStats s : history) {
             sb.append(String.format(Locale.ROOT, "%d,%.17g,%.17g,%.17g,%.17g,%.3f,%s,%s%n", s.epoch(), s.trainLoss(),
                     s.trainAccuracy(), s.testLoss(), s.testAccuracy(), s.seconds(), csv(s.validationLoss()),

@@ -42,7 +42,8 @@ class WeightInitTest {
     void initialLossIsNearLnCForEveryShape() {
         for (StrnnConfig c : configs()) {
             for (long seed = 1; seed <= 3; seed++) {
-                double loss = initialLoss(new StrnnModel(c, new SplittableRandom(seed)), new SplittableRandom(seed + 100));
+                StrnnModel model = new StrnnModel(c, new SplittableRandom(seed));
+                double loss = initialLoss(model, new SplittableRandom(seed + 100));
                 double lnC = Math.log(c.classes());
                 assertTrue(loss <= 1.5 * lnC, c.describe() + " seed " + seed + ": initial loss " + loss
                         + " > 1.5 ln C = " + 1.5 * lnC);
