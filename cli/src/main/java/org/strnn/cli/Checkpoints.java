@@ -8,6 +8,9 @@ import java.util.Map;
 import org.strnn.model.io.StrnnFile;
 import org.strnn.nn.optim.Adam;
 import org.strnn.train.EpochStats;
+import org.strnn.train.OptimizerStates;
+import org.strnn.train.Schedule;
+import org.strnn.train.Selection;
 import org.strnn.train.TrainSettings;
 import org.strnn.train.Trainer;
 
@@ -29,16 +32,36 @@ final class Checkpoints {
         training.put("lr", s.learningRate());
         training.put("clip", s.clipNorm());
         training.put("seed", s.seed());
-        training.put("optimizer", "adam");
+        training.put("weight_decay", s.weightDecay());
+        training.put("schedule", s.schedule().key());
+        training.put("dropout", s.dropout());
+        training.put("selection", s.selection().key());
+        training.put("validation", s.validationFraction());
+        training.put("patience", s.patience());
+        training.put("refit", s.refit());
+        training.put("optimizer", OptimizerStates.name(trainer.optimizer()));
         training.put("epochs_done", trainer.epochsDone());
+        training.put("selected_epoch", trainer.selectedEpoch());
         training.put("history", Results.historyJson(trainer.history()));
-        StrnnFile.save(path, trainer.model(), classNames, training, provenance, optimizerState(trainer), true);
+        Map<String, double[]> state = optimizerState(trainer);
+        Map<String, double[]> selected = trainer.selectedWeights();
+        Map<String, double[]> last = trainer.lastWeights();
+        if (last != null) {
+            // Finished: the model holds the selected weights; keep the last ones to resume from.
+            last.forEach((name, v) -> state.put("last/" + name, v));
+        } else if (selected != null) {
+            selected.forEach((name, v) -> state.put("selected/" + name, v));
+        }
+        StrnnFile.save(path, trainer.model(), classNames, training, provenance, state, true);
     }
 
     static Map<String, double[]> optimizerState(Trainer trainer) {
         List<String> names = new ArrayList<>(trainer.model().namedParameters().keySet());
-        Adam.State st = trainer.optimizer().exportState();
+        Adam.State st = OptimizerStates.export(trainer.optimizer());
         Map<String, double[]> out = new LinkedHashMap<>();
+        if (st == null) {
+            return out;
+        }
         double[] steps = new double[names.size()];
         for (int k = 0; k < names.size(); k++) {
             if (st.firstMoments()[k] != null) {
@@ -71,14 +94,63 @@ final class Checkpoints {
                 throw CliException.failure(file + ": the optimiser state of " + names.get(k) + " does not match it");
             }
         }
-        trainer.optimizer().importState(new Adam.State(m, v, t));
+        OptimizerStates.restore(trainer.optimizer(), new Adam.State(m, v, t));
+        restoreWeights(trainer, c, file);
+    }
+
+    /**
+     * Puts a checkpoint's weights where training left them: a finished run's model holds the
+     * selected weights and keeps the last epoch's as {@code last/NAME}; a run stopped mid-way
+     * holds the last epoch's and keeps the selected ones as {@code selected/NAME}.
+     */
+    private static void restoreWeights(Trainer trainer, StrnnFile.Contents c, Path file) {
+        Map<String, double[]> saved = c.optimizerState();
+        Map<String, double[]> last = prefixed(saved, "last/", trainer);
+        Map<String, double[]> selected = prefixed(saved, "selected/", trainer);
+        Object epoch = c.training().get("selected_epoch");
+        int selectedEpoch = epoch instanceof Number num ? num.intValue() : 0;
+        try {
+            if (last != null) {
+                trainer.restoreSelection(selectedEpoch, trainer.model().copyValues());
+                trainer.loadWeights(last);
+            } else {
+                trainer.restoreSelection(selectedEpoch, selected);
+            }
+        } catch (IllegalArgumentException e) {
+            throw CliException.failure(file + ": its saved weights do not match the model");
+        }
+    }
+
+    private static Map<String, double[]> prefixed(Map<String, double[]> saved, String prefix, Trainer trainer) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (String name : trainer.model().namedParameters().keySet()) {
+            double[] v = saved.get(prefix + name);
+            if (v != null) {
+                out.put(name, v);
+            }
+        }
+        return out.isEmpty() ? null : out;
     }
 
     static TrainSettings settingsOf(StrnnFile.Contents c, int epochs, Path file) {
         Map<String, Object> t = c.training();
         try {
-            return new TrainSettings(epochs, ((Number) t.get("batch")).intValue(), ((Number) t.get("lr")).doubleValue(),
-                    ((Number) t.get("clip")).doubleValue(), ((Number) t.get("seed")).longValue());
+            TrainSettings s = new TrainSettings(epochs, ((Number) t.get("batch")).intValue(),
+                    ((Number) t.get("lr")).doubleValue(), ((Number) t.get("clip")).doubleValue(),
+                    ((Number) t.get("seed")).longValue());
+            if (!t.containsKey("selection")) {
+                return s;
+            }
+            if (Boolean.TRUE.equals(t.get("refit"))) {
+                throw CliException.usage(file + ": a --refit run cannot be resumed; train it again");
+            }
+            return s.withRegularisation(((Number) t.get("weight_decay")).doubleValue(),
+                    Schedule.of((String) t.get("schedule")), ((Number) t.get("dropout")).doubleValue())
+                    .withSelection(Selection.of((String) t.get("selection")),
+                            ((Number) t.get("validation")).doubleValue(), ((Number) t.get("patience")).intValue(),
+                            false);
+        } catch (CliException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw CliException.failure(file + ": its training settings are missing or malformed, so it cannot be "
                     + "resumed");

@@ -31,6 +31,7 @@ import org.strnn.datasets.seed.FeatureKind;
 import org.strnn.datasets.seed.SeedCorpus;
 import org.strnn.datasets.seed.SeedDirectory;
 import org.strnn.datasets.seed.SeedIv;
+import org.strnn.datasets.synthetic.NeighbourTask;
 import org.strnn.datasets.synthetic.SyntheticGenerator;
 import org.strnn.cli.NpzFeatures;
 
@@ -287,13 +288,14 @@ final class DataSources {
         String rest = colon < 0 ? "" : spec.substring(colon + 1);
         return switch (kind) {
             case "synthetic" -> synthetic(rest, args);
+            case "neighbours" -> neighbours(rest, args);
             case "seed" -> seed(required(kind, rest), args);
             case "seed-iv", "seed4", "seediv" -> seedIv(required(kind, rest), args);
             case "deap" -> deap(required(kind, rest), args);
             case "edf", "bdf" -> edf(required(kind, rest), args);
             case "npz" -> npz(required(kind, rest), args);
             case "faces" -> faces(required(kind, rest), args);
-            default -> throw CliException.usage("unknown data source '" + spec + "'; use synthetic, seed:DIR, "
+            default -> throw CliException.usage("unknown data source '" + spec + "'; use synthetic, neighbours, seed:DIR, "
                     + "seed-iv:DIR, deap:DIR, edf:FILE[,FILE...] (EDF/EDF+/BDF/BDF+), npz:FILE or faces:DIR");
         };
     }
@@ -366,6 +368,24 @@ final class DataSources {
                 + ",layout=" + layout.name() + ",T=" + steps;
         return new Source("synthetic", identity, null, steps, List.of(new Fold("synthetic", null, null, () -> split)),
                 List.of());
+    }
+
+    /** {@code neighbours[:train=N,test=N,seed=S]}: the spatial neighbour task of {@link NeighbourTask}. */
+    private static Source neighbours(String rest, Args args) {
+        Map<String, String> kv = keyValues(rest, "neighbours", List.of("train", "test", "seed"));
+        int train = positiveInt("neighbours", "train", kv.getOrDefault("train", "800"), 1_000_000);
+        int test = positiveInt("neighbours", "test", kv.getOrDefault("test", "400"), 1_000_000);
+        long seed;
+        try {
+            seed = Long.parseLong(kv.getOrDefault("seed", "1"));
+        } catch (NumberFormatException e) {
+            throw CliException.usage("neighbours: seed must be a whole number");
+        }
+        int steps = args.has("steps") ? args.integer("steps", 1, 1000) : 2;
+        Split split = NeighbourTask.split(train, test, steps, seed);
+        String identity = "neighbours:train=" + train + ",test=" + test + ",seed=" + seed + ",T=" + steps;
+        return new Source("neighbours", identity, null, steps,
+                List.of(new Fold("neighbours", null, null, () -> split)), List.of());
     }
 
     private static FeatureKind featureKind(Args args) {

@@ -49,8 +49,10 @@ final class ExperimentCommand implements Command {
     public String description() {
         return """
                 Trains a fresh model per experiment (same seed for each) and reports, per experiment and as
-                mean +- std (population std, as in the SEED literature), the last-epoch test accuracy and,
-                labelled as such, the best-epoch accuracy selected on the test trials. Results go to
+                mean +- std (population std, as in the SEED literature), the test accuracy of the model
+                selected as --selection says (by default on validation trials held out of the training
+                trials: for SEED, one of trials 1-9 per class), the last epoch's test accuracy, and the
+                LDA and logistic-regression baselines on the same split. Results go to
                 --out/results.csv after each experiment; run the same command again to resume. A model per
                 experiment is kept in --out as <experiment>.npz.
                 """;
@@ -93,11 +95,9 @@ final class ExperimentCommand implements Command {
                 identity.put(o.name(), o.isFlag() ? (Object) args.flag(o.name()) : args.string(o.name()));
             }
         }
-        identity.put("epochs", settings.epochs());
-        identity.put("batch", settings.batchSize());
-        identity.put("lr", settings.learningRate());
-        identity.put("clip", settings.clipNorm());
-        identity.put("seed", settings.seed());
+        identity.putAll(ModelOptions.settingsJson(settings));
+        identity.put("init", ModelOptions.init(args).key());
+        identity.put("baselines", !args.flag("no-baselines"));
         for (Option o : ModelOptions.OPTIONS) {
             identity.put(o.name(), o.isFlag() ? (Object) args.flag(o.name()) : args.string(o.name()));
         }
@@ -127,16 +127,27 @@ final class ExperimentCommand implements Command {
                 console.out().println(row.format());
             }
         }
+        double[] selected = rows.stream().mapToDouble(Row::accuracy).toArray();
         double[] last = rows.stream().mapToDouble(Row::last).toArray();
-        double[] best = rows.stream().mapToDouble(Row::best).toArray();
+        double[] lda = rows.stream().mapToDouble(Row::lda).toArray();
+        double[] logreg = rows.stream().mapToDouble(Row::logreg).toArray();
+        String selection = rows.isEmpty() ? settings.selection().label() : rows.get(0).selection();
         if (args.flag("json")) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("experiments", rows.size());
-            r.put("mean_accuracy", mean(last));
-            r.put("std_accuracy", std(last));
+            r.put("selection", selection);
+            r.put("mean_accuracy", mean(selected));
+            r.put("std_accuracy", std(selected));
             r.put("pooled_accuracy", pooled(rows));
-            r.put("mean_best_epoch_accuracy", mean(best));
-            r.put("std_best_epoch_accuracy", std(best));
+            r.put("mean_last_epoch_accuracy", mean(last));
+            r.put("std_last_epoch_accuracy", std(last));
+            r.put("mean_macro_f1", mean(rows.stream().mapToDouble(Row::macroF1).toArray()));
+            if (!args.flag("no-baselines")) {
+                r.put("mean_lda_accuracy", mean(lda));
+                r.put("std_lda_accuracy", std(lda));
+                r.put("mean_logreg_accuracy", mean(logreg));
+                r.put("std_logreg_accuracy", std(logreg));
+            }
             List<Object> list = new ArrayList<>();
             for (Row row : rows) {
                 list.add(row.json());
@@ -145,11 +156,19 @@ final class ExperimentCommand implements Command {
             r.put("results", out.resolve(RESULTS).toString());
             console.out().println(Json.write(r));
         } else {
-            console.out().println(String.format(Locale.ROOT, "last epoch:                      %.2f \u00b1 %.2f %% "
-                    + "(mean over experiments); pooled over all %d test samples: %.2f %%", 100 * mean(last),
-                    100 * std(last), rows.stream().mapToInt(Row::test).sum(), 100 * pooled(rows)));
-            console.out().println(String.format(Locale.ROOT, "best epoch (selected on test):   %.2f \u00b1 %.2f %%",
-                    100 * mean(best), 100 * std(best)));
+            console.out().println(String.format(Locale.ROOT, "STRNN (selection: %s):%s %.2f \u00b1 %.2f %% "
+                    + "(mean over experiments); pooled over all %d test samples: %.2f %%", selection,
+                    " ".repeat(Math.max(1, 18 - selection.length())), 100 * mean(selected), 100 * std(selected),
+                    rows.stream().mapToInt(Row::test).sum(), 100 * pooled(rows)));
+            console.out().println(String.format(Locale.ROOT, "STRNN, last epoch:                 %.2f \u00b1 %.2f %%",
+                    100 * mean(last), 100 * std(last)));
+            if (!args.flag("no-baselines")) {
+                console.out().println(String.format(Locale.ROOT,
+                        "LDA (shrinkage):                   %.2f \u00b1 %.2f %%", 100 * mean(lda), 100 * std(lda)));
+                console.out().println(String.format(Locale.ROOT,
+                        "logistic regression:               %.2f \u00b1 %.2f %%", 100 * mean(logreg),
+                        100 * std(logreg)));
+            }
             console.out().println("results: " + out.resolve(RESULTS));
         }
         return 0;
@@ -166,36 +185,73 @@ final class ExperimentCommand implements Command {
         }
         List<EpochStats> history = trainer.fit(split.train(), split.test(), progress);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> provenance = org.strnn.train.TrainingProvenance.of(settings.seed(), ex.name(),
-                split.train(), ex.name() + " (test part)", split.test(), Map.of("steps",
-                        String.valueOf(split.train().steps())), java.time.Clock.systemUTC()).toJson();
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("epochs", settings.epochs());
+        TrainReport report = TrainReport.of(trainer.outcome(), model, split.train(), split.test(),
+                !args.flag("no-baselines"));
+        Map<String, Object> provenance = new LinkedHashMap<>(org.strnn.train.TrainingProvenance.of(settings.seed(),
+                ex.name(), split.train(), ex.name() + " (test part)", split.test(), Map.of("steps",
+                        String.valueOf(split.train().steps())), java.time.Clock.systemUTC()).toJson());
+        provenance.put("init", ModelOptions.init(args).key());
+        Map<String, Object> training = new LinkedHashMap<>(ModelOptions.settingsJson(settings));
+        training.put("selected_epoch", trainer.outcome().selectedEpoch());
         training.put("history", Results.historyJson(history));
         StrnnFile.save(out.resolve(ex.name() + ".npz"), model, split.train().classNames(), training, provenance,
                 Map.of(), true);
-        EpochStats last = history.get(history.size() - 1);
-        EpochStats best = Results.best(history);
-        return new Row(ex.name(), split.train().size(), split.test().size(), last.testAccuracy(), best.testAccuracy(),
-                best.epoch(), history.size(), seconds);
+        return Row.of(ex.name(), split.train().size(), split.test().size(), report, history.size(), seconds);
     }
 
-    /** One finished experiment. */
-    record Row(String name, int train, int test, double last, double best, int bestEpoch, int epochs, double seconds) {
+    /** One finished experiment: the selected model's test metrics, the last epoch's accuracy, the baselines. */
+    record Row(String name, int train, int test, String selection, int selectedEpoch, double accuracy,
+               double macroF1, String recall, String confusion, double last, int validation, double lda,
+               double ldaMacroF1, double logreg, double logregMacroF1, int epochs, double seconds) {
+
+        static Row of(String name, int train, int test, TrainReport report, int epochs, double seconds) {
+            org.strnn.train.Metrics m = report.metrics();
+            StringBuilder recall = new StringBuilder();
+            for (double r : m.perClassRecall()) {
+                recall.append(recall.length() == 0 ? "" : ";").append(r);
+            }
+            StringBuilder confusion = new StringBuilder();
+            for (int[] row : m.confusion()) {
+                if (confusion.length() > 0) {
+                    confusion.append(';');
+                }
+                for (int k = 0; k < row.length; k++) {
+                    confusion.append(k == 0 ? "" : " ").append(row[k]);
+                }
+            }
+            return new Row(name, train, test, report.outcome().selection().label(), report.outcome().selectedEpoch(),
+                    m.accuracy(), m.macroF1(), recall.toString(), confusion.toString(),
+                    report.outcome().lastEpochTestAccuracy(), report.outcome().validationSamples(),
+                    report.baselineAccuracy("lda"), report.baselineMacroF1("lda"), report.baselineAccuracy("logreg"),
+                    report.baselineMacroF1("logreg"), epochs, seconds);
+        }
+
         String csv() {
-            return name + "," + train + "," + test + "," + last + "," + best + "," + bestEpoch + "," + epochs + ","
-                    + String.format(Locale.ROOT, "%.1f", seconds);
+            return String.join(",", name, Integer.toString(train), Integer.toString(test), selection,
+                    Integer.toString(selectedEpoch), Results.csv(accuracy), Results.csv(macroF1), recall, confusion,
+                    Results.csv(last), Integer.toString(validation), Results.csv(lda), Results.csv(ldaMacroF1),
+                    Results.csv(logreg), Results.csv(logregMacroF1), Integer.toString(epochs),
+                    String.format(Locale.ROOT, "%.1f", seconds));
         }
 
         static Row parse(String line) {
-            String[] f = line.split(",");
-            return new Row(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Double.parseDouble(f[3]),
-                    Double.parseDouble(f[4]), Integer.parseInt(f[5]), Integer.parseInt(f[6]), Double.parseDouble(f[7]));
+            String[] f = line.split(",", -1);
+            return new Row(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), f[3], Integer.parseInt(f[4]),
+                    Double.parseDouble(f[5]), Double.parseDouble(f[6]), f[7], f[8], Double.parseDouble(f[9]),
+                    Integer.parseInt(f[10]), numOrNaN(f[11]), numOrNaN(f[12]), numOrNaN(f[13]), numOrNaN(f[14]),
+                    Integer.parseInt(f[15]), Double.parseDouble(f[16]));
+        }
+
+        private static double numOrNaN(String s) {
+            return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
         }
 
         String format() {
-            return String.format(Locale.ROOT, "%-16s train %5d  test %5d  last epoch %6.2f%%  best epoch (%d) %6.2f%%",
-                    name, train, test, 100 * last, bestEpoch, 100 * best);
+            String base = String.format(Locale.ROOT,
+                    "%-16s train %5d  test %5d  STRNN %6.2f%% (%s, epoch %d)  last epoch %6.2f%%", name, train, test,
+                    100 * accuracy, selection, selectedEpoch, 100 * last);
+            return Double.isNaN(lda) ? base
+                    : base + String.format(Locale.ROOT, "  LDA %6.2f%%  logreg %6.2f%%", 100 * lda, 100 * logreg);
         }
 
         Map<String, Object> json() {
@@ -203,17 +259,29 @@ final class ExperimentCommand implements Command {
             m.put("experiment", name);
             m.put("train_samples", train);
             m.put("test_samples", test);
-            m.put("test_accuracy", last);
-            m.put("best_test_accuracy", best);
-            m.put("best_epoch", bestEpoch);
+            m.put("selection", selection);
+            m.put("selected_epoch", selectedEpoch);
+            m.put("test_accuracy", accuracy);
+            m.put("macro_f1", macroF1);
+            m.put("per_class_recall", recall);
+            m.put("confusion", confusion);
+            m.put("last_epoch_test_accuracy", last);
+            m.put("validation_samples", validation);
+            if (!Double.isNaN(lda)) {
+                Map<String, Object> b = new LinkedHashMap<>();
+                b.put("lda", Map.of("accuracy", lda, "macro_f1", ldaMacroF1));
+                b.put("logreg", Map.of("accuracy", logreg, "macro_f1", logregMacroF1));
+                m.put("baselines", b);
+            }
             m.put("epochs", epochs);
             m.put("seconds", seconds);
             return m;
         }
     }
 
-    private static final String HEADER = "experiment,train_samples,test_samples,test_accuracy_last_epoch,"
-            + "test_accuracy_best_epoch,best_epoch,epochs,seconds";
+    private static final String HEADER = "experiment,train_samples,test_samples,selection,selected_epoch,"
+            + "test_accuracy,macro_f1,per_class_recall,confusion,test_accuracy_last_epoch,validation_samples,"
+            + "lda_accuracy,lda_macro_f1,logreg_accuracy,logreg_macro_f1,epochs,seconds";
 
     /** Creates --out, or checks that it holds a run of the same settings and reads its finished rows. */
     private static Map<String, Row> prepare(Path out, Map<String, Object> identity, boolean force) throws IOException {
@@ -276,7 +344,7 @@ final class ExperimentCommand implements Command {
         double correct = 0;
         long samples = 0;
         for (Row r : rows) {
-            correct += r.last() * r.test();
+            correct += r.accuracy() * r.test();
             samples += r.test();
         }
         return correct / samples;

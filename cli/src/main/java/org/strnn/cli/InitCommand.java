@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -26,7 +27,7 @@ final class InitCommand implements Command {
 
     @Override
     public String summary() {
-        return "write an untrained model (Xavier-normal weights, zero biases) from a configuration";
+        return "write an untrained model (scale-preserving or Xavier-normal weights, zero biases)";
     }
 
     @Override
@@ -49,6 +50,7 @@ final class InitCommand implements Command {
         List<Option> o = new ArrayList<>();
         o.add(Option.value("config", "FILE", null, "model settings as JSON"));
         o.add(Option.value("seed", "N", "1", "seed of the initial weights"));
+        o.add(ModelOptions.INIT);
         o.add(Option.value("out", "FILE", null, "the model file to write"));
         o.add(Option.flag("force", "replace an existing --out file"));
         return o;
@@ -60,13 +62,15 @@ final class InitCommand implements Command {
         Path out = Path.of(args.required("out"));
         long seed = args.longValue("seed");
         StrnnConfig config = args.has("config") ? readConfig(args.path("config")) : StrnnConfig.seedDefaults();
-        StrnnModel model = new StrnnModel(config, new SplittableRandom(seed));
+        org.strnn.model.WeightInit init = ModelOptions.init(args);
+        StrnnModel model = new StrnnModel(config, init, new SplittableRandom(seed));
         List<String> classes = new ArrayList<>();
         for (int i = 0; i < config.classes(); i++) {
             classes.add("class" + i);
         }
-        Map<String, Object> provenance = org.strnn.train.TrainingProvenance.untrained(seed,
-                java.time.Clock.systemUTC()).toJson();
+        Map<String, Object> provenance = new LinkedHashMap<>(org.strnn.train.TrainingProvenance.untrained(seed,
+                java.time.Clock.systemUTC()).toJson());
+        provenance.put("init", init.key());
         StrnnFile.save(out, model, classes, Map.of(), provenance, Map.of(), args.flag("force"));
         console.info("wrote " + out + ": " + config.describe() + ", " + model.parameterCount() + " parameters");
         return 0;

@@ -6,8 +6,8 @@ import java.util.List;
 import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.Split;
 import org.strnn.model.StrnnClassifier;
-import org.strnn.model.StrnnConfig;
 import org.strnn.model.io.StrnnFile;
+import org.strnn.train.DataFit;
 import org.strnn.train.Evaluation;
 
 /** Loading a model together with the data it is applied to, and checking that they fit. */
@@ -100,26 +100,12 @@ final class ModelData {
         }
     }
 
-    /** Fails with one line when the data do not fit the model. */
+    /** Fails with one line when the data do not fit the model (the same check as training's, {@link DataFit}). */
     static void checkFits(StrnnFile.Contents model, SampleSet data, Path modelPath) {
-        StrnnConfig c = model.model().config();
-        if (!data.layout().equals(c.layout())) {
-            throw CliException.failure(modelPath + ": the model is for layout " + c.layout().name() + " ("
-                    + c.vertices() + " vertices), but the data use " + data.layout().name() + " (" + data.vertices()
-                    + " vertices)");
-        }
-        if (data.steps() != c.steps() || data.features() != c.features()) {
-            throw CliException.failure(modelPath + ": the model expects T=" + c.steps() + " x d=" + c.features()
-                    + " per sample, but the data have T=" + data.steps() + " x d=" + data.features()
-                    + " (set --steps to match)");
-        }
-        List<String> modelClasses = model.classNames();
-        if (!data.classNames().equals(modelClasses)) {
-            throw CliException.failure(modelPath + ": the model's classes are " + modelClasses + ", but the data's are "
-                    + data.classNames());
-        }
-        if (data.size() == 0) {
-            throw CliException.failure("the data hold no samples");
+        try {
+            DataFit.check(model.model().config(), model.classNames(), data, "given");
+        } catch (IllegalArgumentException e) {
+            throw CliException.failure(modelPath + ": " + e.getMessage());
         }
     }
 }

@@ -1,12 +1,17 @@
 package org.strnn.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.strnn.autograd.Activation;
 import org.strnn.datasets.SampleSet;
 import org.strnn.model.Direction;
 import org.strnn.model.Merge;
 import org.strnn.model.SparsityMode;
 import org.strnn.model.StrnnConfig;
+import org.strnn.train.Schedule;
+import org.strnn.train.Selection;
+import org.strnn.train.TrainSettings;
 
 /** The model's hyper-parameters, ablation switches and training settings on the command line; defaults from the spec. */
 final class ModelOptions {
@@ -26,20 +31,70 @@ final class ModelOptions {
         return threads;
     }
 
-    /** Training settings shared by train and experiment. */
+    /** {@code --init}: how the new model's weights are drawn. */
+    static final Option INIT = Option.value("init", "NAME", "scaled",
+            "initial weights: scaled (keeps the state scale along the DAG) or xavier (the spec's public ports)");
+
+    /** The initialisation named by {@code --init}. */
+    static org.strnn.model.WeightInit init(Args args) {
+        return org.strnn.model.WeightInit.of(args.choice("init", "scaled", "xavier"));
+    }
+
+    /** Training settings shared by train and experiment; defaults are {@link TrainSettings#defaults()}. */
     static final List<Option> TRAINING = List.of(
-            Option.value("epochs", "N", "20", "passes over the training data"),
+            Option.value("epochs", "N", String.valueOf(TrainSettings.DEFAULT_EPOCHS),
+                    "the most passes over the training data (validation usually stops training earlier)"),
             Option.value("batch", "N", "32", "samples per Adam step"),
             Option.value("lr", "X", "1e-3", "Adam learning rate"),
-            Option.value("clip", "X", "0", "clip the global gradient norm (0: off)"),
-            Option.value("seed", "N", "1", "seed of the initial weights and the shuffling"),
+            Option.value("clip", "X", String.valueOf(TrainSettings.DEFAULT_CLIP),
+                    "clip the global gradient norm (0: off)"),
+            Option.value("weight-decay", "X", "0", "decoupled weight decay (AdamW; 0: plain Adam)"),
+            Option.value("schedule", "NAME", "constant", "learning rate over the run: constant or cosine"),
+            Option.value("dropout", "P", "0", "drop each standardised input value with probability P in training"),
+            Option.value("selection", "NAME", "validation",
+                    "which epoch is kept: validation (lowest validation loss, early stopping), last, or test "
+                            + "(selected on the test data: optimistic, for comparison with published numbers only)"),
+            Option.value("validation", "FRACTION", String.valueOf(TrainSettings.DEFAULT_VALIDATION),
+                    "share of the training trials of each class held out for validation"),
+            Option.value("patience", "N", String.valueOf(TrainSettings.DEFAULT_PATIENCE),
+                    "stop after N epochs without a lower validation loss"),
+            Option.flag("refit", "after validation has chosen the epoch count, retrain on all training data for "
+                    + "that many epochs"),
+            Option.flag("no-baselines", "do not fit the LDA and logistic-regression baselines"),
+            Option.value("seed", "N", "1", "seed of the initial weights, the shuffling and the validation carve-out"),
+            INIT,
             THREADS);
 
     /** The training settings of {@code args} (the thread count is {@link #threads}'s). */
-    static org.strnn.train.TrainSettings settings(Args args) {
-        return new org.strnn.train.TrainSettings(args.integer("epochs", 1, 100_000),
-                args.integer("batch", 1, 1_000_000), args.number("lr", 1e-12, 10), args.number("clip", 0, 1e12),
-                args.longValue("seed"));
+    static TrainSettings settings(Args args) {
+        Selection selection = Selection.of(args.choice("selection", "validation", "last", "test"));
+        if (args.flag("refit") && selection != Selection.VALIDATION) {
+            throw CliException.usage("--refit needs --selection validation");
+        }
+        return new TrainSettings(args.integer("epochs", 1, 100_000), args.integer("batch", 1, 1_000_000),
+                args.number("lr", 1e-12, 10), args.number("clip", 0, 1e12), args.longValue("seed"))
+                .withRegularisation(args.number("weight-decay", 0, 1e6),
+                        Schedule.of(args.choice("schedule", "constant", "cosine")), args.number("dropout", 0, 0.99))
+                .withSelection(selection, args.number("validation", 0, 0.9), args.integer("patience", 1, 100_000),
+                        args.flag("refit"));
+    }
+
+    /** The settings' keys and values, for experiment identities and result files. */
+    static Map<String, Object> settingsJson(TrainSettings s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs", s.epochs());
+        m.put("batch", s.batchSize());
+        m.put("lr", s.learningRate());
+        m.put("clip", s.clipNorm());
+        m.put("weight_decay", s.weightDecay());
+        m.put("schedule", s.schedule().key());
+        m.put("dropout", s.dropout());
+        m.put("selection", s.selection().label());
+        m.put("validation", s.validationFraction());
+        m.put("patience", s.patience());
+        m.put("refit", s.refit());
+        m.put("seed", s.seed());
+        return m;
     }
 
     static final List<Option> OPTIONS = List.of(
@@ -65,7 +120,8 @@ final class ModelOptions {
     static org.strnn.model.StrnnModel newModel(Args args, SampleSet train, long seed) {
         StrnnConfig config = config(args, train);
         ModelSize.check(config);
-        org.strnn.model.StrnnModel model = new org.strnn.model.StrnnModel(config, new java.util.SplittableRandom(seed));
+        org.strnn.model.StrnnModel model = new org.strnn.model.StrnnModel(config, init(args),
+                new java.util.SplittableRandom(seed));
         if (!args.flag("no-standardize")) {
             model.setInputScaling(org.strnn.train.Standardisation.fit(train));
         }

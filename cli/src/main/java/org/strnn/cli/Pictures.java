@@ -42,18 +42,15 @@ final class Pictures {
         if (name.startsWith("lattice")) {
             return "patch";
         }
-        return name.startsWith("seed") || name.startsWith("cap") ? "electrode" : "vertex";
-    }
-
-    static void draw(Path out, StrnnModel model, List<EpochStats> history, Console console) {
-        draw(out, model, history, null, console);
+        return name.startsWith("seed") || name.startsWith("cap") || name.startsWith("montage") ? "electrode" : "vertex";
     }
 
     /**
      * The pictures, and with {@code test} data also {@code attribution.png}: where the model finds
      * its evidence in those data (gradient x input, see {@link Attribution}), beside saliency.png.
      */
-    static void draw(Path out, StrnnModel model, List<EpochStats> history, SampleSet test, Console console) {
+    static void draw(Path out, StrnnModel model, List<EpochStats> history, SampleSet test, int selectedEpoch,
+                     String selection, Console console) {
         int n = history.size();
         double[] trainLoss = new double[n];
         double[] testLoss = new double[n];
@@ -67,9 +64,12 @@ final class Pictures {
             testAcc[i] = s.testAccuracy();
         }
         try {
-            Png.write(new LearningCurvePlot(model.config().describe()).lossTitle(lossTitle(model.config()))
-                    .loss(trainLoss, testLoss).accuracy(trainAcc, testAcc)
-                    .bestEpoch(Results.best(history).epoch()).render(), out.resolve("curves.png"), true);
+            LearningCurvePlot curves = new LearningCurvePlot(model.config().describe())
+                    .lossTitle(lossTitle(model.config())).loss(trainLoss, testLoss).accuracy(trainAcc, testAcc);
+            if (selectedEpoch > 0) {
+                curves.selectedEpoch(selectedEpoch, selection);
+            }
+            Png.write(curves.render(), out.resolve("curves.png"), true);
 
             List<double[][]> gs = new ArrayList<>();
             for (Tensor g : model.spatialProjections()) {

@@ -41,6 +41,8 @@ final class Results {
             e.put("train_accuracy", s.trainAccuracy());
             e.put("test_loss", s.testLoss());
             e.put("test_accuracy", s.testAccuracy());
+            e.put("validation_loss", orNull(s.validationLoss()));
+            e.put("validation_accuracy", orNull(s.validationAccuracy()));
             e.put("seconds", s.seconds());
             out.add(e);
         }
@@ -52,7 +54,8 @@ final class Results {
         for (Object o : (List<?>) json) {
             Map<?, ?> e = (Map<?, ?>) o;
             out.add(new EpochStats(((Number) e.get("epoch")).intValue(), num(e, "train_loss"), num(e, "train_accuracy"),
-                    num(e, "test_loss"), num(e, "test_accuracy"), num(e, "seconds")));
+                    num(e, "test_loss"), num(e, "test_accuracy"), num(e, "seconds"), numOrNaN(e, "validation_loss"),
+                    numOrNaN(e, "validation_accuracy")));
         }
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i).epoch() != i + 1) {
@@ -64,6 +67,16 @@ final class Results {
 
     private static double num(Map<?, ?> m, String key) {
         return ((Number) m.get(key)).doubleValue();
+    }
+
+    /** A number, or NaN when the key is absent or null (no validation set). */
+    private static double numOrNaN(Map<?, ?> m, String key) {
+        return m.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** JSON has no NaN: a missing value (no validation set) is written as null. */
+    static Object orNull(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     /** Writes {@code text} atomically (a temporary file, then a rename), replacing a file of ours. */
@@ -81,13 +94,20 @@ final class Results {
 
     /** Writes the history as CSV, numbers in the shortest form that reads back exactly ({@link Double#toString}). */
     static void writeHistory(Path path, List<EpochStats> history) {
-        StringBuilder sb = new StringBuilder("epoch,train_loss,train_accuracy,test_loss,test_accuracy,seconds\n");
+        StringBuilder sb = new StringBuilder("epoch,train_loss,train_accuracy,test_loss,test_accuracy,seconds,"
+                + "validation_loss,validation_accuracy\n");
         for (EpochStats s : history) {
             sb.append(s.epoch()).append(',').append(s.trainLoss()).append(',').append(s.trainAccuracy()).append(',')
                     .append(s.testLoss()).append(',').append(s.testAccuracy()).append(',')
-                    .append(String.format(Locale.ROOT, "%.3f", s.seconds())).append('\n');
+                    .append(String.format(Locale.ROOT, "%.3f", s.seconds())).append(',')
+                    .append(csv(s.validationLoss())).append(',').append(csv(s.validationAccuracy())).append('\n');
         }
         writeText(path, sb.toString());
+    }
+
+    /** A number for a CSV cell in its shortest exact form; empty when missing (NaN). */
+    static String csv(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
     /** SHA-256 over the samples' values and labels (see {@link TrainingProvenance#fingerprint}). */

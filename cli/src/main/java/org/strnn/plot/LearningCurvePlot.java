@@ -48,6 +48,7 @@ public final class LearningCurvePlot {
     private double[] trainAccuracy;
     private double[] testAccuracy;
     private int bestEpoch;
+    private String selectedBy = "test";
     private String lossTitle = "Loss";
 
     public LearningCurvePlot(String title) {
@@ -83,7 +84,16 @@ public final class LearningCurvePlot {
         return this;
     }
 
-    /** Marks {@code epoch} (1-based) as the selected one; it must have a test accuracy. */
+    /**
+     * Marks {@code epoch} (1-based) as the one whose weights were kept, chosen by {@code selectedBy}
+     * (for example "validation"; "test" labels it as selected on the test set, an optimistic number).
+     */
+    public LearningCurvePlot selectedEpoch(int epoch, String selectedBy) {
+        this.selectedBy = Objects.requireNonNull(selectedBy, "selectedBy");
+        return bestEpoch(epoch);
+    }
+
+    /** Marks {@code epoch} (1-based) as selected on the test set; it must have a test accuracy. */
     public LearningCurvePlot bestEpoch(int epoch) {
         if (epoch < 1) {
             throw new IllegalArgumentException("the best epoch is 1-based, got " + epoch);
@@ -166,7 +176,10 @@ public final class LearningCurvePlot {
         int last = testAccuracy.length;
         String text = "Test accuracy, last epoch (" + last + "): " + percent(testAccuracy[last - 1]);
         if (bestEpoch > 0) {
-            text += "      best epoch (" + bestEpoch + ", selected on test): " + percent(testAccuracy[bestEpoch - 1]);
+            text += selectedBy.startsWith("test")
+                    ? "      best epoch (" + bestEpoch + ", selected on test): " + percent(testAccuracy[bestEpoch - 1])
+                    : "      selected epoch (" + bestEpoch + ", on " + selectedBy + "): "
+                            + percent(testAccuracy[bestEpoch - 1]);
         }
         return text;
     }
@@ -176,7 +189,8 @@ public final class LearningCurvePlot {
     }
 
     private void legend(Graphics2D g, double y) {
-        String[] labels = bestEpoch > 0 ? new String[] {"train", "test", "best epoch"} : new String[] {"train", "test"};
+        String marked = selectedBy.startsWith("test") ? "best epoch" : "selected epoch";
+        String[] labels = bestEpoch > 0 ? new String[] {"train", "test", marked} : new String[] {"train", "test"};
         g.setFont(Draw.font(14, false));
         double sample = 30;
         double gap = 28;

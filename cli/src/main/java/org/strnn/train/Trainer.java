@@ -2,46 +2,82 @@ package org.strnn.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.strnn.autograd.Tensor;
 import org.strnn.datasets.SampleSet;
+import org.strnn.datasets.Split;
 import org.strnn.model.SparsityMode;
 import org.strnn.model.StrnnClassifier;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 import org.strnn.nn.Sparsity;
 import org.strnn.nn.optim.Adam;
+import org.strnn.nn.optim.AdamW;
 import org.strnn.nn.optim.GradClip;
+import org.strnn.nn.optim.Optimizer;
 
 /**
- * Minibatch training with Adam (spec section 7), evaluating on the test set after every epoch.
+ * Minibatch training with model selection that never looks at the test data unless asked to.
  *
- * <p>Each epoch's shuffle comes from its own generator, seeded from the run's seed and the epoch
- * number, so a run resumed from a checkpoint after epoch k sees the same batches as one that
- * never stopped. With {@link SparsityMode#PROXIMAL}, every Adam step is followed by a
- * soft-threshold of the G matrices by {@code lr * lambda}.
+ * <p>With {@link Selection#VALIDATION} (the default recipe), {@link ValidationSplit} holds whole
+ * trials of the training data out, stratified by class; after every epoch the validation loss is
+ * measured, training stops when it has not improved for {@code patience} epochs, and the weights
+ * of the epoch with the lowest validation loss are restored into the model. The test set is
+ * scored after every epoch for the history only. With {@code refit}, the model is then retrained
+ * from its initial weights on all the training data for the selected number of epochs.
+ *
+ * <p>Each epoch's shuffle (and dropout mask) comes from its own generator, seeded from the run's
+ * seed and the epoch number, so a run resumed from a checkpoint after epoch k sees the same
+ * batches as one that never stopped. With {@link SparsityMode#PROXIMAL}, every optimiser step is
+ * followed by a soft-threshold of the G matrices by {@code lr * lambda}.
  */
 public final class Trainer {
 
+    private static final long DROPOUT_STREAM = 0x6a09e667f3bcc909L;
+
     private final StrnnModel model;
     private final TrainSettings settings;
-    private final Adam optimizer;
+    private final Optimizer optimizer;
     private final List<Tensor> parameters;
     private final List<EpochStats> history = new ArrayList<>();
+    private int selectedEpoch;
+    private Map<String, double[]> selectedWeights;
+    private Map<String, double[]> lastWeights;
+    private TrainingOutcome outcome;
 
+    /** A trainer with the optimiser of {@link #defaultOptimizer}. */
     public Trainer(StrnnModel model, TrainSettings settings) {
+        this(model, settings, defaultOptimizer(model, settings));
+    }
+
+    /**
+     * A trainer that steps {@code optimizer}, which must update {@code model.parameters()}. The
+     * schedule sets its learning rate before every step.
+     */
+    public Trainer(StrnnModel model, TrainSettings settings, Optimizer optimizer) {
         this.model = model;
         this.settings = settings;
         this.parameters = model.parameters();
-        this.optimizer = new Adam(parameters, settings.learningRate());
+        this.optimizer = optimizer;
+    }
+
+    /** Adam at the settings' rate (spec section 7), or AdamW when they ask for weight decay. */
+    public static Optimizer defaultOptimizer(StrnnModel model, TrainSettings s) {
+        return s.weightDecay() > 0 ? new AdamW(model.parameters(), s.learningRate(), s.weightDecay())
+                : new Adam(model.parameters(), s.learningRate());
     }
 
     public StrnnModel model() {
         return model;
     }
 
-    public Adam optimizer() {
+    public Optimizer optimizer() {
         return optimizer;
+    }
+
+    public TrainSettings settings() {
+        return settings;
     }
 
     /** Epochs finished so far (including those restored with {@link #restoreHistory}). */
@@ -59,38 +95,144 @@ public final class Trainer {
         history.addAll(done);
     }
 
-    /** Checks that the data fit the model and carry the model's classes. */
-    public static void checkCompatible(StrnnConfig config, SampleSet data, String what) {
-        if (data.steps() != config.steps() || data.vertices() != config.vertices()
-                || data.features() != config.features() || !data.layout().equals(config.layout())) {
-            throw new IllegalArgumentException("the " + what + " data (" + data.describe() + " on layout "
-                    + data.layout().name() + ") do not fit the model, which expects T=" + config.steps() + " x n="
-                    + config.vertices() + " x d=" + config.features() + " on layout " + config.layout().name());
-        }
-        if (data.numClasses() != config.classes()) {
-            throw new IllegalArgumentException("the " + what + " data have " + data.numClasses()
-                    + " classes but the model has C=" + config.classes());
-        }
+    /** The epoch selected so far (0 before the first) and its weights (null when they are the model's own). */
+    public int selectedEpoch() {
+        return selectedEpoch;
     }
 
-    /** Trains until {@code settings.epochs()} epochs are done, reporting to {@code listener}. */
+    /** A copy of the weights of the epoch selected so far, or null when the model holds them. */
+    public Map<String, double[]> selectedWeights() {
+        return selectedWeights == null ? null : copy(selectedWeights);
+    }
+
+    /** Continues a checkpointed run: the epoch selected so far and its weights (null: the model's own). */
+    public void restoreSelection(int epoch, Map<String, double[]> weights) {
+        selectedEpoch = epoch;
+        selectedWeights = weights == null ? null : copy(weights);
+    }
+
+    /**
+     * A copy of the weights after the last epoch trained (before the selected ones were restored),
+     * for checkpoints that must be resumable; null before {@link #fit} has finished.
+     */
+    public Map<String, double[]> lastWeights() {
+        return lastWeights == null ? null : copy(lastWeights);
+    }
+
+    /** Copies {@code values} (one array per parameter name) into the model's parameters. */
+    public void loadWeights(Map<String, double[]> values) {
+        for (Map.Entry<String, Tensor> e : model.namedParameters().entrySet()) {
+            double[] v = values.get(e.getKey());
+            if (v == null || v.length != e.getValue().size()) {
+                throw new IllegalArgumentException("no weights of the right size for " + e.getKey());
+            }
+        }
+        load(values);
+    }
+
+    /** What the last {@link #fit} selected; null before it has finished. */
+    public TrainingOutcome outcome() {
+        return outcome;
+    }
+
+    /** Checks that the data fit the model and carry the model's classes (see {@link DataFit}). */
+    public static void checkCompatible(StrnnConfig config, SampleSet data, String what) {
+        DataFit.check(config, null, data, what);
+    }
+
+    /**
+     * Trains until {@code settings.epochs()} epochs are done or validation stops it, reporting to
+     * {@code listener}; then leaves the selected weights in the model (see the class comment).
+     */
     public List<EpochStats> fit(SampleSet train, SampleSet test, TrainingListener listener) {
         checkCompatible(model.config(), train, "training");
         checkCompatible(model.config(), test, "test");
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("the training data hold no samples");
+        SampleSet fitSet = train;
+        SampleSet validation = null;
+        if (settings.validates()) {
+            Split carve = ValidationSplit.carve(train, settings.validationFraction(), settings.seed());
+            if (carve.test().size() > 0) {
+                fitSet = carve.train();
+                validation = carve.test();
+            }
         }
+        Selection selection = settings.selection() == Selection.VALIDATION && validation == null ? Selection.LAST
+                : settings.selection();
+        if (settings.refit() && !history.isEmpty()) {
+            throw new IllegalStateException("a refit run cannot be resumed; start it again");
+        }
+        Map<String, double[]> initial = settings.refit() ? model.copyValues() : null;
+        boolean stoppedEarly = false;
         while (history.size() < settings.epochs()) {
-            history.add(epoch(history.size() + 1, train, test, listener));
-            listener.epochDone(history.get(history.size() - 1));
+            if (selection == Selection.VALIDATION && selectedEpoch > 0
+                    && history.size() - selectedEpoch >= settings.patience()) {
+                stoppedEarly = true;
+                break;
+            }
+            EpochStats stats = epoch(history.size() + 1, fitSet, validation, test, settings.epochs(), listener);
+            history.add(stats);
+            select(selection, stats);
+            listener.epochDone(stats);
         }
+        EpochStats last = history.get(history.size() - 1);
+        lastWeights = model.copyValues();
+        if (selection != Selection.LAST && selectedWeights != null) {
+            load(selectedWeights);
+        }
+        if (selection == Selection.LAST || selectedEpoch == 0) {
+            selectedEpoch = last.epoch();
+        }
+        EpochStats chosen = history.get(selectedEpoch - 1);
+        boolean refitted = false;
+        if (settings.refit() && validation != null) {
+            load(initial);
+            optimizer.reset();
+            for (int e = 1; e <= selectedEpoch; e++) {
+                epoch(e, train, null, null, selectedEpoch, listener);
+            }
+            refitted = true;
+        }
+        outcome = new TrainingOutcome(selection, selectedEpoch, refitted ? train.size() : fitSet.size(),
+                validation == null ? 0 : validation.size(), chosen.validationLoss(), chosen.validationAccuracy(),
+                last.testAccuracy(), stoppedEarly, refitted);
         return history();
     }
 
-    private EpochStats epoch(int epoch, SampleSet train, SampleSet test, TrainingListener listener) {
+    /** Records {@code stats}' epoch as the selected one when it beats the selection so far. */
+    private void select(Selection selection, EpochStats stats) {
+        boolean better = switch (selection) {
+            case LAST -> false;
+            case VALIDATION -> selectedEpoch == 0
+                    || stats.validationLoss() < history.get(selectedEpoch - 1).validationLoss();
+            case TEST_OPTIMISTIC -> selectedEpoch == 0
+                    || stats.testAccuracy() > history.get(selectedEpoch - 1).testAccuracy();
+        };
+        if (better) {
+            selectedEpoch = stats.epoch();
+            selectedWeights = model.copyValues();
+        }
+    }
+
+    private void load(Map<String, double[]> values) {
+        for (Map.Entry<String, Tensor> e : model.namedParameters().entrySet()) {
+            double[] v = values.get(e.getKey());
+            System.arraycopy(v, 0, e.getValue().data(), 0, v.length);
+        }
+    }
+
+    private static Map<String, double[]> copy(Map<String, double[]> values) {
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v.clone()));
+        return out;
+    }
+
+    /** One pass over {@code train}; scores {@code validation} and {@code test} when they are not null. */
+    private EpochStats epoch(int epoch, SampleSet train, SampleSet validation, SampleSet test, int plannedEpochs,
+                             TrainingListener listener) {
         long start = System.nanoTime();
         int n = train.size();
         int[] order = shuffle(n, new SplittableRandom(epochSeed(settings.seed(), epoch)));
+        SplittableRandom dropRng = new SplittableRandom(epochSeed(settings.seed() ^ DROPOUT_STREAM, epoch));
         int bs = settings.batchSize();
         int steps = (n + bs - 1) / bs;
         int len = train.sampleLength();
@@ -105,8 +247,14 @@ public final class Trainer {
                 train.copySample(order[from + k], data, k * len);
                 labels[k] = train.label(order[from + k]);
             }
+            optimizer.setLearningRate(settings.schedule().rate(settings.learningRate(),
+                    (long) (epoch - 1) * steps + step, (long) plannedEpochs * steps));
             model.zeroGrad();
-            Tensor logits = model.logits(model.input(data, b));
+            Tensor x = model.input(data, b);
+            if (settings.dropout() > 0) {
+                dropout(x.data(), settings.dropout(), dropRng);
+            }
+            Tensor logits = model.logits(x);
             Tensor loss = model.loss(logits, labels);
             loss.backward();
             if (settings.clipNorm() > 0) {
@@ -137,9 +285,21 @@ public final class Trainer {
             }
             listener.stepDone(epoch, step + 1, steps, l);
         }
-        Evaluation eval = Evaluation.of(StrnnClassifier.of(model), test);
+        StrnnClassifier classifier = StrnnClassifier.of(model);
+        Evaluation val = validation == null ? null : Evaluation.of(classifier, validation);
+        Evaluation eval = test == null ? null : Evaluation.of(classifier, test);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new EpochStats(epoch, lossSum / n, (double) correct / n, eval.loss(), eval.accuracy(), seconds);
+        return new EpochStats(epoch, lossSum / n, (double) correct / n, eval == null ? Double.NaN : eval.loss(),
+                eval == null ? Double.NaN : eval.accuracy(), seconds, val == null ? Double.NaN : val.loss(),
+                val == null ? Double.NaN : val.accuracy());
+    }
+
+    /** Inverted dropout: zeroes each value with probability p and scales the rest by 1 / (1 - p). */
+    static void dropout(double[] x, double p, SplittableRandom rng) {
+        double keep = 1 / (1 - p);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextDouble() < p ? 0.0 : x[i] * keep;
+        }
     }
 
     private void proximalStep() {

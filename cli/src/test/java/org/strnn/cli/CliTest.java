@@ -106,8 +106,10 @@ class CliTest {
         assertEquals(48L, json.get("train_samples"));
         assertEquals(24L, json.get("test_samples"));
         double last = ((Number) json.get("test_accuracy")).doubleValue();
-        double best = ((Number) json.get("best_test_accuracy")).doubleValue();
-        assertTrue(last >= 0 && last <= 1 && best >= last, json.toString());
+        double lastEpoch = ((Number) json.get("last_epoch_test_accuracy")).doubleValue();
+        assertTrue(last >= 0 && last <= 1 && lastEpoch >= 0 && lastEpoch <= 1, json.toString());
+        assertEquals("validation", json.get("selection"));
+        assertFalse(json.containsKey("best_test_accuracy"), "nothing selected on test by default: " + json);
         assertTrue(Files.isRegularFile(out.resolve("model.npz")));
         assertEquals(3, Files.readAllLines(out.resolve("history.csv")).size());
         assertEquals(json.get("test_accuracy"), Json.parseObject(Files.readString(out.resolve("result.json")))

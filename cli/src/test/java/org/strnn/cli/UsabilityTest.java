@@ -192,8 +192,10 @@ class UsabilityTest {
         }
         assertEquals(correct / samples, ((Number) json.get("pooled_accuracy")).doubleValue(), 1e-12);
         double pooled = ExperimentCommand.pooled(List.of(
-                new ExperimentCommand.Row("a", 10, 1, 0.0, 0.0, 1, 1, 0),
-                new ExperimentCommand.Row("b", 10, 399, 1.0, 1.0, 1, 1, 0)));
+                new ExperimentCommand.Row("a", 10, 1, "validation", 1, 0.0, 0.0, "", "", 0.5, 2, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, 1, 0),
+                new ExperimentCommand.Row("b", 10, 399, "validation", 1, 1.0, 1.0, "", "", 0.5, 2, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, 1, 0)));
         assertEquals(399.0 / 400, pooled, 1e-15, "a 1-sample fold weighs 1/400, not 1/2");
         CliRunner.Result text = run(with(new String[] {"experiment", "seed:" + dir, "--epochs", "1", "--out",
             tmp.resolve("exp").toString()}, "--ds", "4", "--ks", "2", "--dt", "4", "--kt", "2"));

@@ -46,8 +46,16 @@ public final class StrnnModel extends Module {
     private final Tensor c;
     private InputScaling scaling;
 
-    /** A new model with Xavier-normal weights and zero biases (spec section 7), drawn from {@code rng}. */
+    /** A new model with the default {@link WeightInit#SCALED} weights and zero biases, drawn from {@code rng}. */
     public StrnnModel(StrnnConfig config, RandomGenerator rng) {
+        this(config, WeightInit.defaultInit(), rng);
+    }
+
+    /**
+     * A new model with weights drawn from {@code rng} as {@code init} says, and zero biases (spec
+     * section 7). {@link WeightInit#XAVIER} gives the same values as public ports' Xavier-normal.
+     */
+    public StrnnModel(StrnnConfig config, WeightInit init, RandomGenerator rng) {
         this.config = config;
         int n = config.vertices();
         int d = config.features();
@@ -100,6 +108,7 @@ public final class StrnnModel extends Module {
         pb = parameter("Pb", config.classes(), dt * kt, Inits.xavierNormal(), rng);
         c = parameter("c", 1, config.classes(), Inits.zeros(), rng);
         scaling = InputScaling.identity(n * d);
+        init.redraw(this, rng);
     }
 
     /** The standardisation applied by {@link #input}; the identity unless set. */

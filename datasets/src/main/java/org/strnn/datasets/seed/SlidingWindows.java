@@ -8,7 +8,8 @@ import org.strnn.datasets.SampleSet;
  * Cuts trials into samples of {@code T} consecutive seconds with stride 1 (spec section 1). A trial
  * of {@code n} seconds gives {@code n - T + 1} samples, labelled with the trial's class. Sample
  * {@code i}, starting at second {@code start}, holds at {@code (i, t, v, f)} the feature of channel
- * {@code v} in band {@code f} during second {@code start + t}.
+ * {@code v} in band {@code f} during second {@code start + t}. Every window carries its trial's
+ * number (1-15) as its trial id, so no split puts one trial on both sides.
  */
 final class SlidingWindows {
 
@@ -44,6 +45,7 @@ final class SlidingWindows {
         }
         double[] data = new double[(int) total * window];
         int[] labels = new int[(int) total];
+        int[] trials = new int[(int) total];
         int i = 0;
         for (int k = first; k <= last; k++) {
             double[] slices = recording.slices(k);
@@ -53,8 +55,9 @@ final class SlidingWindows {
                 // already in SampleSet's (t, v, f) order.
                 System.arraycopy(slices, start * SeedRecording.SLICE, data, i * window, window);
                 labels[i] = label;
+                trials[i] = k;
             }
         }
-        return new SampleSet(data, labels, steps, Layouts.seed62(), Seed.BANDS, Seed.CLASS_NAMES);
+        return new SampleSet(data, labels, steps, Layouts.seed62(), Seed.BANDS, Seed.CLASS_NAMES).withTrials(trials);
     }
 }

@@ -52,4 +52,14 @@ public final class AdamW implements Optimizer {
     public void setLearningRate(double lr) {
         adam.setLearningRate(lr);
     }
+
+    /** A copy of the underlying Adam state (the decay itself keeps no state), for checkpoints. */
+    public Adam.State exportState() {
+        return adam.exportState();
+    }
+
+    /** Restores a state from {@link #exportState()}. */
+    public void importState(Adam.State state) {
+        adam.importState(state);
+    }
 }
