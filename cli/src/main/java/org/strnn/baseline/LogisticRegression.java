@@ -11,7 +11,7 @@ import java.util.Deque;
  * search) until the largest gradient component falls below {@code 1e-8} times the sample count
  * or 2,000 iterations pass.
  */
-public final class LogisticRegression implements Classifier {
+public final class LogisticRegression extends Classifier {
 
     /** scikit-learn's default inverse regularisation strength. */
     public static final double DEFAULT_C = 1.0;
@@ -19,13 +19,10 @@ public final class LogisticRegression implements Classifier {
     private static final int MEMORY = 10;
     private static final int MAX_ITERATIONS = 2000;
 
-    private final double[][] coef;
-    private final double[] intercept;
     private final int iterations;
 
     private LogisticRegression(double[][] coef, double[] intercept, int iterations) {
-        this.coef = coef;
-        this.intercept = intercept;
+        super(coef, intercept);
         this.iterations = iterations;
     }
 
@@ -159,30 +156,6 @@ public final class LogisticRegression implements Classifier {
             }
             return value;
         }
-    }
-
-    @Override
-    public double[] scores(double[] x) {
-        double[] s = intercept.clone();
-        for (int c = 0; c < s.length; c++) {
-            for (int j = 0; j < x.length; j++) {
-                s[c] += coef[c][j] * x[j];
-            }
-        }
-        return s;
-    }
-
-    /** A copy of the coefficients, one row per class. */
-    public double[][] coefficients() {
-        double[][] out = new double[coef.length][];
-        for (int c = 0; c < coef.length; c++) {
-            out[c] = coef[c].clone();
-        }
-        return out;
-    }
-
-    public double[] intercepts() {
-        return intercept.clone();
     }
 
     /** L-BFGS iterations the fit took. */

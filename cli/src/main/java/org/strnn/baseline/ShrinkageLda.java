@@ -17,14 +17,10 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *       the score of {@code x} is {@code coef_k . x + intercept_k}.</li>
  * </ul>
  */
-public final class ShrinkageLda implements Classifier {
-
-    private final double[][] coef;
-    private final double[] intercept;
+public final class ShrinkageLda extends Classifier {
 
     private ShrinkageLda(double[][] coef, double[] intercept) {
-        this.coef = coef;
-        this.intercept = intercept;
+        super(coef, intercept);
     }
 
     /**
@@ -151,32 +147,5 @@ public final class ShrinkageLda implements Classifier {
         double delta = (frob - p * mu * mu) / p;
         beta = Math.min(beta, delta);
         return beta == 0 ? 0.0 : beta / delta;
-    }
-
-    @Override
-    public double[] scores(double[] x) {
-        double[] s = intercept.clone();
-        for (int c = 0; c < s.length; c++) {
-            if (s[c] == Double.NEGATIVE_INFINITY) {
-                continue;
-            }
-            for (int j = 0; j < x.length; j++) {
-                s[c] += coef[c][j] * x[j];
-            }
-        }
-        return s;
-    }
-
-    /** A copy of the coefficients, one row per class. */
-    public double[][] coefficients() {
-        double[][] out = new double[coef.length][];
-        for (int c = 0; c < coef.length; c++) {
-            out[c] = coef[c].clone();
-        }
-        return out;
-    }
-
-    public double[] intercepts() {
-        return intercept.clone();
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.strnn.layout.Layout;
-import org.strnn.layout.Layouts;
 import org.strnn.datasets.SampleSet;
+import org.strnn.datasets.synthetic.NeighbourTask;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 
@@ -18,41 +18,11 @@ import org.strnn.model.StrnnModel;
  */
 class SpatialAblationTest {
 
-    static final Layout LATTICE = Layouts.lattice(5, 5);
+    static final Layout LATTICE = NeighbourTask.LATTICE;
 
-    /**
-     * Two marks, A (feature 0) and B (feature 1), at random distinct cells, plus noise; label 1 when
-     * they touch (8-neighbours), 0 otherwise, balanced. T = 2 identical-but-noisy slices.
-     */
+    /** The neighbour task (two marks, label 1 when they touch) with T = 2 slices. */
     static SampleSet neighbours(int count, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        int steps = 2;
-        int n = LATTICE.size();
-        double[] data = new double[count * steps * n * 2];
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            int want = i % 2;
-            int a;
-            int b;
-            boolean touching;
-            do {
-                a = rng.nextInt(n);
-                b = rng.nextInt(n);
-                int dr = Math.abs(LATTICE.electrode(a).row() - LATTICE.electrode(b).row());
-                int dc = Math.abs(LATTICE.electrode(a).col() - LATTICE.electrode(b).col());
-                touching = dr <= 1 && dc <= 1;
-            } while (a == b || (touching ? 1 : 0) != want);
-            labels[i] = want;
-            for (int t = 0; t < steps; t++) {
-                int base = (i * steps + t) * n * 2;
-                for (int k = 0; k < n * 2; k++) {
-                    data[base + k] = 0.1 * rng.nextGaussian();
-                }
-                data[base + a * 2] += 1.0;
-                data[base + b * 2 + 1] += 1.0;
-            }
-        }
-        return new SampleSet(data, labels, steps, LATTICE, 2, List.of("apart", "touching"));
+        return NeighbourTask.samples(count, 2, seed);
     }
 
     static double accuracy(boolean spatialRecurrence, SampleSet train, SampleSet test) {
