@@ -35,4 +35,17 @@ final class CliRunner {
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
     }
+
+    /** A user mistake: one line on stderr, no stack trace, the given exit code, and each fragment. */
+    static void userError(Result r, int exit, String... fragments) {
+        org.junit.jupiter.api.Assertions.assertEquals(exit, r.exit(), r.toString());
+        String err = r.err().strip();
+        org.junit.jupiter.api.Assertions.assertFalse(err.contains("\n"), "one line expected: " + r);
+        org.junit.jupiter.api.Assertions.assertTrue(err.startsWith("strnn: error: "), r.toString());
+        org.junit.jupiter.api.Assertions.assertFalse(err.contains("Exception") || err.contains("\tat "),
+                "no stack trace: " + r);
+        for (String f : fragments) {
+            org.junit.jupiter.api.Assertions.assertTrue(err.contains(f), "'" + f + "' expected in: " + r);
+        }
+    }
 }

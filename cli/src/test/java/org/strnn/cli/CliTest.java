@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.strnn.cli.CliRunner.TINY;
 import static org.strnn.cli.CliRunner.run;
 import static org.strnn.cli.CliRunner.with;
+import static org.strnn.cli.CliRunner.userError;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,18 +36,6 @@ class CliTest {
     @AfterEach
     void oneThread() {
         Parallel.setThreads(1);
-    }
-
-    /** A user mistake: one line on stderr, no stack trace, the given exit code. */
-    private static void userError(CliRunner.Result r, int exit, String... fragments) {
-        assertEquals(exit, r.exit(), r.toString());
-        String err = r.err().strip();
-        assertFalse(err.contains("\n"), "one line expected: " + r);
-        assertTrue(err.startsWith("strnn: error: "), r.toString());
-        assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + r);
-        for (String f : fragments) {
-            assertTrue(err.contains(f), "'" + f + "' expected in: " + r);
-        }
     }
 
     /** Trains the tiny model into tmp/name, for 2 epochs unless {@code extra} says otherwise. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.strnn.cli.CliRunner.run;
 import static org.strnn.cli.CliRunner.with;
+import static org.strnn.cli.CliRunner.userError;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -44,16 +45,6 @@ class DataSourcesCliTest {
     @AfterEach
     void oneThread() {
         Parallel.setThreads(1);
-    }
-
-    private static void userError(CliRunner.Result r, int exit, String... fragments) {
-        assertEquals(exit, r.exit(), r.toString());
-        String err = r.err().strip();
-        assertFalse(err.contains("\n"), "one line expected: " + r);
-        assertTrue(err.startsWith("strnn: error: "), r.toString());
-        for (String f : fragments) {
-            assertTrue(err.contains(f), "'" + f + "' expected in: " + r);
-        }
     }
 
     /** Back-to-back 20-s events, one per class per round; the 10-Hz amplitude depends on the class. */

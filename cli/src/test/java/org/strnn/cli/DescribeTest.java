@@ -52,8 +52,8 @@ class DescribeTest {
         assertEquals(0, s.exit(), s.toString());
         assertTrue(s.out().contains("samples: 30") && s.out().contains("samples: 12") && s.out().contains("FP1@"),
                 s.out());
-        RunSafetyTest.userError(run("describe", "edf:" + tmp.resolve("missing.edf")), 1, "missing.edf");
-        RunSafetyTest.userError(run("describe"), 2, "needs a data source");
+        CliRunner.userError(run("describe", "edf:" + tmp.resolve("missing.edf")), 1, "missing.edf");
+        CliRunner.userError(run("describe"), 2, "needs a data source");
     }
 
     @Test

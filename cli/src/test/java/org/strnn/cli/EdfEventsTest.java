@@ -176,12 +176,12 @@ class EdfEventsTest {
         Path b = epoc("B.edf", 2);
         CliRunner.Result tooLong = run(with(new String[] {"train", "--data", "edf:" + a, "--test", "edf:" + b,
             "--events", "sad,neutral,happy", "--steps", "13", "--out", tmp.resolve("x").toString()}, SMALL));
-        RunSafetyTest.userError(tooLong, 1, "the training data hold no samples",
+        CliRunner.userError(tooLong, 1, "the training data hold no samples",
                 "the 6 labelled events last at most 12.0 s, but one sample needs T=13 slices of 1.0 s (13.0 s); use a "
                 + "smaller --steps or --slice");
         CliRunner.Result wrongCase = run(with(new String[] {"train", "--data", "edf:" + a, "--test", "edf:" + b,
             "--events", "SAD,Neutral=calm,HAPPY", "--out", tmp.resolve("y").toString()}, SMALL));
-        RunSafetyTest.userError(wrongCase, 1, "A.edf: has no event named SAD or Neutral or HAPPY (its "
+        CliRunner.userError(wrongCase, 1, "A.edf: has no event named SAD or Neutral or HAPPY (its "
                 + "annotations: rest x2, sad x2, happy x2, neutral x2)",
                 "annotation names are case-sensitive: try --events sad,neutral=calm,happy");
     }

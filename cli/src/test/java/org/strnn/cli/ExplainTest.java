@@ -68,7 +68,7 @@ class ExplainTest {
         assertEquals("gradient-x-input", info.get("method"));
         assertEquals(62, ((List<?>) info.get("vertices")).size());
 
-        RunSafetyTest.userError(run("explain", "--model", model, "--data", "synthetic:train=48,test=24"), 1,
+        CliRunner.userError(run("explain", "--model", model, "--data", "synthetic:train=48,test=24"), 1,
                 "is not empty", "--force");
         CliRunner.Result ig = run("explain", "--model", model, "--data", "synthetic:train=48,test=24", "--method",
                 "integrated-gradients", "--ig-steps", "4", "--out", tmp.resolve("ig").toString());
@@ -76,7 +76,7 @@ class ExplainTest {
         Map<String, Object> igInfo = Json.parseObject(new String(Npz.read(tmp.resolve("ig").resolve(ExplainCommand.NPZ))
                 .otherMembers().get("attribution.json"), StandardCharsets.UTF_8));
         assertEquals("integrated-gradients", igInfo.get("method"));
-        RunSafetyTest.userError(run("explain", "--model", model, "--data", "synthetic", "--method", "shap"), 2,
+        CliRunner.userError(run("explain", "--model", model, "--data", "synthetic", "--method", "shap"), 2,
                 "--method must be one of");
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.strnn.cli.CliRunner.TINY;
 import static org.strnn.cli.CliRunner.run;
 import static org.strnn.cli.CliRunner.with;
+import static org.strnn.cli.CliRunner.userError;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,16 +38,6 @@ class RunSafetyTest {
     @AfterEach
     void oneThread() {
         Parallel.setThreads(1);
-    }
-
-    static void userError(CliRunner.Result r, int exit, String... fragments) {
-        assertEquals(exit, r.exit(), r.toString());
-        String err = r.err().strip();
-        assertFalse(err.contains("\n"), "one line expected: " + r);
-        assertTrue(err.startsWith("strnn: error: "), r.toString());
-        for (String f : fragments) {
-            assertTrue(err.contains(f), "'" + f + "' expected in: " + r);
-        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import static org.strnn.cli.CliRunner.TINY;
 import static org.strnn.cli.CliRunner.run;
 import static org.strnn.cli.CliRunner.with;
 import static org.strnn.cli.RunSafetyTest.EDF_DIR;
-import static org.strnn.cli.RunSafetyTest.userError;
+import static org.strnn.cli.CliRunner.userError;
 
 import java.io.IOException;
 import java.nio.file.Files;
