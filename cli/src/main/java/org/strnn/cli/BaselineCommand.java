@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.strnn.baseline.Baselines;
 import org.strnn.datasets.SampleSet;
-import org.strnn.datasets.Split;
 import org.strnn.nn.io.Json;
 
 /** {@code strnn baseline}: shrinkage LDA and logistic regression alone, on the split {@code train} would use. */
@@ -45,16 +44,11 @@ final class BaselineCommand implements Command {
     @Override
     public int run(Args args, Console console) {
         args.positionalCount(0, 0, "no positional arguments");
-        DataSources.Role role = args.has("test") ? DataSources.Role.ALL_TRAIN : DataSources.Role.OWN_SPLIT;
-        DataSources.Loaded data = DataSources.load(args.string("data"), args, role);
-        DataSources.Loaded testData = args.has("test")
-                ? DataSources.load(args.string("test"), args, DataSources.Role.ALL_TEST) : data;
-        Split split = new Split("train", data.split().train(), testData.split().test());
-        SampleSet train = split.train();
-        SampleSet test = split.test();
-        if (train.size() == 0 || test.size() == 0) {
-            throw CliException.failure("the " + (train.size() == 0 ? "training" : "test") + " data hold no samples");
-        }
+        TrainTest tt = TrainTest.load(args);
+        DataSources.Loaded data = tt.data();
+        DataSources.Loaded testData = tt.testData();
+        SampleSet train = tt.train();
+        SampleSet test = tt.test();
         List<Baselines.Result> results = Baselines.evaluate(train, test);
         if (args.flag("json")) {
             Map<String, Object> r = new LinkedHashMap<>();

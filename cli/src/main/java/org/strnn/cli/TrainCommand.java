@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.strnn.datasets.SampleSet;
-import org.strnn.datasets.Split;
 import org.strnn.model.StrnnModel;
 import org.strnn.model.io.ConfigJson;
 import org.strnn.model.io.StrnnFile;
@@ -87,24 +86,11 @@ final class TrainCommand implements Command {
         Path resume = args.path("resume");
         int epochs = settings.epochs();
 
-        DataSources.Role role = args.has("test") ? DataSources.Role.ALL_TRAIN : DataSources.Role.OWN_SPLIT;
-        DataSources.Loaded data = DataSources.load(args.string("data"), args, role);
-        DataSources.Loaded testData = args.has("test")
-                ? DataSources.load(args.string("test"), args, DataSources.Role.ALL_TEST) : data;
-        Split split = new Split("train", data.split().train(), testData.split().test());
-        SampleSet train = split.train();
-        SampleSet test = split.test();
-        if (train.size() == 0) {
-            throw CliException.failure("the training data hold no samples (" + data.identity() + ")"
-                    + EdfEvents.whyNoSamples(args.string("data"), args));
-        }
-        if (test.size() == 0) {
-            throw CliException.failure("the test data hold no samples (" + testData.identity() + ")"
-                    + EdfEvents.whyNoSamples(args.has("test") ? args.string("test") : args.string("data"), args));
-        }
-        if (args.has("test")) {
-            LeakCheck.refuseOverlap(data, train, testData, test);
-        }
+        TrainTest tt = TrainTest.load(args);
+        DataSources.Loaded data = tt.data();
+        DataSources.Loaded testData = tt.testData();
+        SampleSet train = tt.train();
+        SampleSet test = tt.test();
 
         StrnnModel model;
         List<EpochStats> done = new ArrayList<>();

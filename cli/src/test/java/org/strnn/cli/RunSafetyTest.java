@@ -50,6 +50,9 @@ class RunSafetyTest {
         assertFalse(Files.exists(out.resolve("model.npz")));
         userError(run("train", "--data", "synthetic", "--test", "synthetic", "--epochs", "1", "--out",
                 tmp.resolve("same").toString(), "--quiet"), 2, "--test names the same data as --data");
+        // the baselines read their data exactly as train does, so they refuse the same leak
+        userError(run("baseline", "--data", "edf:" + r03 + "," + r07, "--test", "edf:" + r07), 2, "test samples",
+                "are also in the training data");
         // the honest split is accepted
         CliRunner.Result ok = run("train", "--data", "edf:" + r03, "--test", "edf:" + r07, "--epochs", "1", "--ds",
                 "4", "--ks", "2", "--dt", "4", "--kt", "2", "--no-plots", "--quiet", "--out",
