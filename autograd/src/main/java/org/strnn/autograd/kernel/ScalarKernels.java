@@ -134,6 +134,71 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
+    /**
+     * One output row at a time, four terms per pass over the row; {@code c[j] + s0*b0[j] + ...}
+     * is evaluated left to right, so the terms are added one at a time, in index order.
+     */
+    @Override
+    public void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
+                        int n) {
+        for (int i = 0; i < m; i++) {
+            double[] si = s[sFrom + i];
+            double[] ci = c[cFrom + i];
+            int t = tFrom;
+            for (; t + 3 < tTo; t += 4) {
+                double s0 = si[t];
+                double s1 = si[t + 1];
+                double s2 = si[t + 2];
+                double s3 = si[t + 3];
+                double[] b0 = b[t];
+                double[] b1 = b[t + 1];
+                double[] b2 = b[t + 2];
+                double[] b3 = b[t + 3];
+                for (int j = 0; j < n; j++) {
+                    ci[j] = ci[j] + s0 * b0[j] + s1 * b1[j] + s2 * b2[j] + s3 * b3[j];
+                }
+            }
+            for (; t < tTo; t++) {
+                double s0 = si[t];
+                double[] b0 = b[t];
+                for (int j = 0; j < n; j++) {
+                    ci[j] = ci[j] + s0 * b0[j];
+                }
+            }
+        }
+    }
+
+    /** As {@link #mulRows}, with the scalars read down column {@code p0 + p} of A. */
+    @Override
+    public void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
+                             int n) {
+        for (int p = 0; p < m; p++) {
+            int col = p0 + p;
+            double[] cp = c[cFrom + p];
+            int t = tFrom;
+            for (; t + 3 < tTo; t += 4) {
+                double s0 = a[t][col];
+                double s1 = a[t + 1][col];
+                double s2 = a[t + 2][col];
+                double s3 = a[t + 3][col];
+                double[] b0 = b[t];
+                double[] b1 = b[t + 1];
+                double[] b2 = b[t + 2];
+                double[] b3 = b[t + 3];
+                for (int j = 0; j < n; j++) {
+                    cp[j] = cp[j] + s0 * b0[j] + s1 * b1[j] + s2 * b2[j] + s3 * b3[j];
+                }
+            }
+            for (; t < tTo; t++) {
+                double s0 = a[t][col];
+                double[] b0 = b[t];
+                for (int j = 0; j < n; j++) {
+                    cp[j] = cp[j] + s0 * b0[j];
+                }
+            }
+        }
+    }
+
     @Override
     public void add(double[] c, double[] a, int n) {
         for (int j = 0; j < n; j++) {

@@ -77,7 +77,7 @@ final class VectorKernels implements Kernels {
         for (; i + 1 < i1; i += 2) {
             java.util.Arrays.fill(row, 0, width, 0.0);
             java.util.Arrays.fill(second, 0, width, 0.0);
-            pair(row, second, width, s, sOff + i * sRow, sOff + (i + 1) * sRow, sCol, bRows, 0, k);
+            pair(row, second, width, s, sOff + i * sRow, s, sOff + (i + 1) * sRow, sCol, bRows, 0, k);
             store(row, c, cOff + i * n, n, accumulate);
             store(second, c, cOff + (i + 1) * n, n, accumulate);
         }
@@ -103,28 +103,366 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * {@link #columns} in DST mode for two rows at once, {@code c} with scalars from {@code sOff}
-     * and {@code d} with scalars from {@code dOff}: each loaded vector of the rows serves both.
+     * Tiles of four output rows by {@link #BLOCK} columns, sixteen accumulators held in registers
+     * while every term is added to them, one term at a time (each loaded row of B serves four
+     * output rows); then four rows by single vectors, then the last columns one at a time, and
+     * the last one to three rows alone.
      */
-    private static void pair(double[] c, double[] d, int n, double[] s, int sOff, int dOff, int sStride,
+    @Override
+    public void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
+                        int n) {
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            double[] s0 = s[sFrom + i];
+            double[] s1 = s[sFrom + i + 1];
+            double[] s2 = s[sFrom + i + 2];
+            double[] s3 = s[sFrom + i + 3];
+            double[] c0 = c[cFrom + i];
+            double[] c1 = c[cFrom + i + 1];
+            double[] c2 = c[cFrom + i + 2];
+            double[] c3 = c[cFrom + i + 3];
+            int j = 0;
+            for (; j + BLOCK <= n; j += BLOCK) {
+                tile4(s0, s1, s2, s3, c0, c1, c2, c3, j, b, tFrom, tTo);
+            }
+            for (; j + L <= n; j += L) {
+                tile4Single(s0, s1, s2, s3, c0, c1, c2, c3, j, b, tFrom, tTo);
+            }
+            for (; j < n; j++) {
+                c0[j] = sequential(c0[j], s0, b, tFrom, tTo, j);
+                c1[j] = sequential(c1[j], s1, b, tFrom, tTo, j);
+                c2[j] = sequential(c2[j], s2, b, tFrom, tTo, j);
+                c3[j] = sequential(c3[j], s3, b, tFrom, tTo, j);
+            }
+        }
+        if (i + 1 < m) {
+            double[] s0 = s[sFrom + i];
+            double[] s1 = s[sFrom + i + 1];
+            double[] c0 = c[cFrom + i];
+            double[] c1 = c[cFrom + i + 1];
+            int j = 0;
+            for (; j + BLOCK <= n; j += BLOCK) {
+                tile2(s0, s1, c0, c1, j, b, tFrom, tTo);
+            }
+            rowFrom(s0, c0, j, n, b, tFrom, tTo);
+            rowFrom(s1, c1, j, n, b, tFrom, tTo);
+            i += 2;
+        }
+        for (; i < m; i++) {
+            rowFrom(s[sFrom + i], c[cFrom + i], 0, n, b, tFrom, tTo);
+        }
+    }
+
+    /** {@link #mulRows} for one row, columns {@code [j, n)}: vector by vector, then one by one. */
+    private static void rowFrom(double[] si, double[] ci, int j, int n, double[][] b, int tFrom, int tTo) {
+        for (; j + L <= n; j += L) {
+            DoubleVector acc = DoubleVector.fromArray(S, ci, j);
+            for (int t = tFrom; t < tTo; t++) {
+                acc = acc.add(DoubleVector.broadcast(S, si[t]).mul(DoubleVector.fromArray(S, b[t], j)));
+            }
+            acc.intoArray(ci, j);
+        }
+        for (; j < n; j++) {
+            ci[j] = sequential(ci[j], si, b, tFrom, tTo, j);
+        }
+    }
+
+    /** {@link #mulRows} for four rows and the {@link #BLOCK} columns from {@code j}. */
+    private static void tile4(double[] s0, double[] s1, double[] s2, double[] s3, double[] c0, double[] c1,
+                              double[] c2, double[] c3, int j, double[][] b, int tFrom, int tTo) {
+        int j1 = j + L;
+        int j2 = j + 2 * L;
+        int j3 = j + 3 * L;
+        DoubleVector a00 = DoubleVector.fromArray(S, c0, j);
+        DoubleVector a01 = DoubleVector.fromArray(S, c0, j1);
+        DoubleVector a02 = DoubleVector.fromArray(S, c0, j2);
+        DoubleVector a03 = DoubleVector.fromArray(S, c0, j3);
+        DoubleVector a10 = DoubleVector.fromArray(S, c1, j);
+        DoubleVector a11 = DoubleVector.fromArray(S, c1, j1);
+        DoubleVector a12 = DoubleVector.fromArray(S, c1, j2);
+        DoubleVector a13 = DoubleVector.fromArray(S, c1, j3);
+        DoubleVector a20 = DoubleVector.fromArray(S, c2, j);
+        DoubleVector a21 = DoubleVector.fromArray(S, c2, j1);
+        DoubleVector a22 = DoubleVector.fromArray(S, c2, j2);
+        DoubleVector a23 = DoubleVector.fromArray(S, c2, j3);
+        DoubleVector a30 = DoubleVector.fromArray(S, c3, j);
+        DoubleVector a31 = DoubleVector.fromArray(S, c3, j1);
+        DoubleVector a32 = DoubleVector.fromArray(S, c3, j2);
+        DoubleVector a33 = DoubleVector.fromArray(S, c3, j3);
+        for (int t = tFrom; t < tTo; t++) {
+            double[] bt = b[t];
+            DoubleVector x0 = DoubleVector.fromArray(S, bt, j);
+            DoubleVector x1 = DoubleVector.fromArray(S, bt, j1);
+            DoubleVector x2 = DoubleVector.fromArray(S, bt, j2);
+            DoubleVector x3 = DoubleVector.fromArray(S, bt, j3);
+            DoubleVector v = DoubleVector.broadcast(S, s0[t]);
+            a00 = a00.add(v.mul(x0));
+            a01 = a01.add(v.mul(x1));
+            a02 = a02.add(v.mul(x2));
+            a03 = a03.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, s1[t]);
+            a10 = a10.add(v.mul(x0));
+            a11 = a11.add(v.mul(x1));
+            a12 = a12.add(v.mul(x2));
+            a13 = a13.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, s2[t]);
+            a20 = a20.add(v.mul(x0));
+            a21 = a21.add(v.mul(x1));
+            a22 = a22.add(v.mul(x2));
+            a23 = a23.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, s3[t]);
+            a30 = a30.add(v.mul(x0));
+            a31 = a31.add(v.mul(x1));
+            a32 = a32.add(v.mul(x2));
+            a33 = a33.add(v.mul(x3));
+        }
+        a00.intoArray(c0, j);
+        a01.intoArray(c0, j1);
+        a02.intoArray(c0, j2);
+        a03.intoArray(c0, j3);
+        a10.intoArray(c1, j);
+        a11.intoArray(c1, j1);
+        a12.intoArray(c1, j2);
+        a13.intoArray(c1, j3);
+        a20.intoArray(c2, j);
+        a21.intoArray(c2, j1);
+        a22.intoArray(c2, j2);
+        a23.intoArray(c2, j3);
+        a30.intoArray(c3, j);
+        a31.intoArray(c3, j1);
+        a32.intoArray(c3, j2);
+        a33.intoArray(c3, j3);
+    }
+
+    /**
+     * As {@link #mulRows}, with the scalars of output rows p to p+3 read from one row of A
+     * ({@code a[t][p0+p..]}): tiles of four rows by {@link #BLOCK} columns, then single vectors.
+     */
+    @Override
+    public void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
+                             int n) {
+        int p = 0;
+        for (; p + 3 < m; p += 4) {
+            int col = p0 + p;
+            double[] c0 = c[cFrom + p];
+            double[] c1 = c[cFrom + p + 1];
+            double[] c2 = c[cFrom + p + 2];
+            double[] c3 = c[cFrom + p + 3];
+            int j = 0;
+            for (; j + BLOCK <= n; j += BLOCK) {
+                tile4T(a, col, c0, c1, c2, c3, j, b, tFrom, tTo);
+            }
+            for (; j + L <= n; j += L) {
+                DoubleVector x0 = DoubleVector.fromArray(S, c0, j);
+                DoubleVector x1 = DoubleVector.fromArray(S, c1, j);
+                DoubleVector x2 = DoubleVector.fromArray(S, c2, j);
+                DoubleVector x3 = DoubleVector.fromArray(S, c3, j);
+                for (int t = tFrom; t < tTo; t++) {
+                    double[] at = a[t];
+                    DoubleVector x = DoubleVector.fromArray(S, b[t], j);
+                    x0 = x0.add(DoubleVector.broadcast(S, at[col]).mul(x));
+                    x1 = x1.add(DoubleVector.broadcast(S, at[col + 1]).mul(x));
+                    x2 = x2.add(DoubleVector.broadcast(S, at[col + 2]).mul(x));
+                    x3 = x3.add(DoubleVector.broadcast(S, at[col + 3]).mul(x));
+                }
+                x0.intoArray(c0, j);
+                x1.intoArray(c1, j);
+                x2.intoArray(c2, j);
+                x3.intoArray(c3, j);
+            }
+            for (; j < n; j++) {
+                c0[j] = sequentialT(c0[j], a, col, b, tFrom, tTo, j);
+                c1[j] = sequentialT(c1[j], a, col + 1, b, tFrom, tTo, j);
+                c2[j] = sequentialT(c2[j], a, col + 2, b, tFrom, tTo, j);
+                c3[j] = sequentialT(c3[j], a, col + 3, b, tFrom, tTo, j);
+            }
+        }
+        for (; p < m; p++) {
+            int col = p0 + p;
+            double[] cp = c[cFrom + p];
+            int j = 0;
+            for (; j + L <= n; j += L) {
+                DoubleVector acc = DoubleVector.fromArray(S, cp, j);
+                for (int t = tFrom; t < tTo; t++) {
+                    acc = acc.add(DoubleVector.broadcast(S, a[t][col]).mul(DoubleVector.fromArray(S, b[t], j)));
+                }
+                acc.intoArray(cp, j);
+            }
+            for (; j < n; j++) {
+                cp[j] = sequentialT(cp[j], a, col, b, tFrom, tTo, j);
+            }
+        }
+    }
+
+    /** {@link #mulTransRows} for output rows col..col+3 and the {@link #BLOCK} columns from {@code j}. */
+    private static void tile4T(double[][] a, int col, double[] c0, double[] c1, double[] c2, double[] c3, int j,
+                               double[][] b, int tFrom, int tTo) {
+        int j1 = j + L;
+        int j2 = j + 2 * L;
+        int j3 = j + 3 * L;
+        DoubleVector a00 = DoubleVector.fromArray(S, c0, j);
+        DoubleVector a01 = DoubleVector.fromArray(S, c0, j1);
+        DoubleVector a02 = DoubleVector.fromArray(S, c0, j2);
+        DoubleVector a03 = DoubleVector.fromArray(S, c0, j3);
+        DoubleVector a10 = DoubleVector.fromArray(S, c1, j);
+        DoubleVector a11 = DoubleVector.fromArray(S, c1, j1);
+        DoubleVector a12 = DoubleVector.fromArray(S, c1, j2);
+        DoubleVector a13 = DoubleVector.fromArray(S, c1, j3);
+        DoubleVector a20 = DoubleVector.fromArray(S, c2, j);
+        DoubleVector a21 = DoubleVector.fromArray(S, c2, j1);
+        DoubleVector a22 = DoubleVector.fromArray(S, c2, j2);
+        DoubleVector a23 = DoubleVector.fromArray(S, c2, j3);
+        DoubleVector a30 = DoubleVector.fromArray(S, c3, j);
+        DoubleVector a31 = DoubleVector.fromArray(S, c3, j1);
+        DoubleVector a32 = DoubleVector.fromArray(S, c3, j2);
+        DoubleVector a33 = DoubleVector.fromArray(S, c3, j3);
+        for (int t = tFrom; t < tTo; t++) {
+            double[] bt = b[t];
+            double[] at = a[t];
+            DoubleVector x0 = DoubleVector.fromArray(S, bt, j);
+            DoubleVector x1 = DoubleVector.fromArray(S, bt, j1);
+            DoubleVector x2 = DoubleVector.fromArray(S, bt, j2);
+            DoubleVector x3 = DoubleVector.fromArray(S, bt, j3);
+            DoubleVector v = DoubleVector.broadcast(S, at[col]);
+            a00 = a00.add(v.mul(x0));
+            a01 = a01.add(v.mul(x1));
+            a02 = a02.add(v.mul(x2));
+            a03 = a03.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, at[col + 1]);
+            a10 = a10.add(v.mul(x0));
+            a11 = a11.add(v.mul(x1));
+            a12 = a12.add(v.mul(x2));
+            a13 = a13.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, at[col + 2]);
+            a20 = a20.add(v.mul(x0));
+            a21 = a21.add(v.mul(x1));
+            a22 = a22.add(v.mul(x2));
+            a23 = a23.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, at[col + 3]);
+            a30 = a30.add(v.mul(x0));
+            a31 = a31.add(v.mul(x1));
+            a32 = a32.add(v.mul(x2));
+            a33 = a33.add(v.mul(x3));
+        }
+        a00.intoArray(c0, j);
+        a01.intoArray(c0, j1);
+        a02.intoArray(c0, j2);
+        a03.intoArray(c0, j3);
+        a10.intoArray(c1, j);
+        a11.intoArray(c1, j1);
+        a12.intoArray(c1, j2);
+        a13.intoArray(c1, j3);
+        a20.intoArray(c2, j);
+        a21.intoArray(c2, j1);
+        a22.intoArray(c2, j2);
+        a23.intoArray(c2, j3);
+        a30.intoArray(c3, j);
+        a31.intoArray(c3, j1);
+        a32.intoArray(c3, j2);
+        a33.intoArray(c3, j3);
+    }
+
+    /** Column j of output row col of {@link #mulTransRows}, one term at a time. */
+    private static double sequentialT(double acc, double[][] a, int col, double[][] b, int tFrom, int tTo, int j) {
+        for (int t = tFrom; t < tTo; t++) {
+            acc = acc + a[t][col] * b[t][j];
+        }
+        return acc;
+    }
+
+    /** {@link #mulRows} for two rows and the {@link #BLOCK} columns from {@code j}. */
+    private static void tile2(double[] s0, double[] s1, double[] c0, double[] c1, int j, double[][] b, int tFrom,
+                              int tTo) {
+        int j1 = j + L;
+        int j2 = j + 2 * L;
+        int j3 = j + 3 * L;
+        DoubleVector a00 = DoubleVector.fromArray(S, c0, j);
+        DoubleVector a01 = DoubleVector.fromArray(S, c0, j1);
+        DoubleVector a02 = DoubleVector.fromArray(S, c0, j2);
+        DoubleVector a03 = DoubleVector.fromArray(S, c0, j3);
+        DoubleVector a10 = DoubleVector.fromArray(S, c1, j);
+        DoubleVector a11 = DoubleVector.fromArray(S, c1, j1);
+        DoubleVector a12 = DoubleVector.fromArray(S, c1, j2);
+        DoubleVector a13 = DoubleVector.fromArray(S, c1, j3);
+        for (int t = tFrom; t < tTo; t++) {
+            double[] bt = b[t];
+            DoubleVector x0 = DoubleVector.fromArray(S, bt, j);
+            DoubleVector x1 = DoubleVector.fromArray(S, bt, j1);
+            DoubleVector x2 = DoubleVector.fromArray(S, bt, j2);
+            DoubleVector x3 = DoubleVector.fromArray(S, bt, j3);
+            DoubleVector v = DoubleVector.broadcast(S, s0[t]);
+            a00 = a00.add(v.mul(x0));
+            a01 = a01.add(v.mul(x1));
+            a02 = a02.add(v.mul(x2));
+            a03 = a03.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, s1[t]);
+            a10 = a10.add(v.mul(x0));
+            a11 = a11.add(v.mul(x1));
+            a12 = a12.add(v.mul(x2));
+            a13 = a13.add(v.mul(x3));
+        }
+        a00.intoArray(c0, j);
+        a01.intoArray(c0, j1);
+        a02.intoArray(c0, j2);
+        a03.intoArray(c0, j3);
+        a10.intoArray(c1, j);
+        a11.intoArray(c1, j1);
+        a12.intoArray(c1, j2);
+        a13.intoArray(c1, j3);
+    }
+
+    /** {@link #mulRows} for four rows and the {@link #L} columns from {@code j}. */
+    private static void tile4Single(double[] s0, double[] s1, double[] s2, double[] s3, double[] c0, double[] c1,
+                                    double[] c2, double[] c3, int j, double[][] b, int tFrom, int tTo) {
+        DoubleVector a0 = DoubleVector.fromArray(S, c0, j);
+        DoubleVector a1 = DoubleVector.fromArray(S, c1, j);
+        DoubleVector a2 = DoubleVector.fromArray(S, c2, j);
+        DoubleVector a3 = DoubleVector.fromArray(S, c3, j);
+        for (int t = tFrom; t < tTo; t++) {
+            DoubleVector x = DoubleVector.fromArray(S, b[t], j);
+            a0 = a0.add(DoubleVector.broadcast(S, s0[t]).mul(x));
+            a1 = a1.add(DoubleVector.broadcast(S, s1[t]).mul(x));
+            a2 = a2.add(DoubleVector.broadcast(S, s2[t]).mul(x));
+            a3 = a3.add(DoubleVector.broadcast(S, s3[t]).mul(x));
+        }
+        a0.intoArray(c0, j);
+        a1.intoArray(c1, j);
+        a2.intoArray(c2, j);
+        a3.intoArray(c3, j);
+    }
+
+    /** Column j of one row of {@link #mulRows}: {@code acc + s[t] b[t][j]}, one term at a time. */
+    private static double sequential(double acc, double[] s, double[][] b, int tFrom, int tTo, int j) {
+        for (int t = tFrom; t < tTo; t++) {
+            acc = acc + s[t] * b[t][j];
+        }
+        return acc;
+    }
+
+    /**
+     * {@link #columns} in DST mode for two rows at once, {@code c} with scalars from {@code s}
+     * (from {@code sOff}) and {@code d} with scalars from {@code r} (from {@code rOff}): each loaded
+     * vector of the rows serves both.
+     */
+    private static void pair(double[] c, double[] d, int n, double[] s, int sOff, double[] r, int rOff, int sStride,
                              double[][] rows, int from, int to) {
         int j = 0;
         for (; j + BLOCK <= n; j += BLOCK) {
-            pairBlock(c, d, j, s, sOff, dOff, sStride, rows, from, to);
+            pairBlock(c, d, j, s, sOff, r, rOff, sStride, rows, from, to);
         }
         for (; j + L <= n; j += L) {
             single(c, j, s, sOff, sStride, rows, from, to);
-            single(d, j, s, dOff, sStride, rows, from, to);
+            single(d, j, r, rOff, sStride, rows, from, to);
         }
         for (; j < n; j++) {
             c[j] = scalar(c[j], j, s, sOff, sStride, rows, from, to);
-            d[j] = scalar(d[j], j, s, dOff, sStride, rows, from, to);
+            d[j] = scalar(d[j], j, r, rOff, sStride, rows, from, to);
         }
     }
 
     /** {@link #pair} for the {@link #BLOCK} columns from {@code j}: eight accumulators. */
-    private static void pairBlock(double[] c, double[] d, int j, double[] s, int sOff, int dOff, int sStride,
-                                  double[][] rows, int from, int to) {
+    private static void pairBlock(double[] c, double[] d, int j, double[] s, int sOff, double[] r, int dOff,
+                                  int sStride, double[][] rows, int from, int to) {
         int j1 = j + L;
         int j2 = j + 2 * L;
         int j3 = j + 3 * L;
@@ -144,38 +482,38 @@ final class VectorKernels implements Kernels {
             double[] b1 = rows[t + 1];
             double[] b2 = rows[t + 2];
             double[] b3 = rows[t + 3];
-            double s0 = s[at];
-            double s1 = s[at + sStride];
-            double s2 = s[at + 2 * sStride];
-            double s3 = s[at + 3 * sStride];
-            double r0 = s[dt];
-            double r1 = s[dt + sStride];
-            double r2 = s[dt + 2 * sStride];
-            double r3 = s[dt + 3 * sStride];
+            DoubleVector s0 = DoubleVector.broadcast(S, s[at]);
+            DoubleVector s1 = DoubleVector.broadcast(S, s[at + sStride]);
+            DoubleVector s2 = DoubleVector.broadcast(S, s[at + 2 * sStride]);
+            DoubleVector s3 = DoubleVector.broadcast(S, s[at + 3 * sStride]);
+            DoubleVector r0 = DoubleVector.broadcast(S, r[dt]);
+            DoubleVector r1 = DoubleVector.broadcast(S, r[dt + sStride]);
+            DoubleVector r2 = DoubleVector.broadcast(S, r[dt + 2 * sStride]);
+            DoubleVector r3 = DoubleVector.broadcast(S, r[dt + 3 * sStride]);
             DoubleVector x0 = DoubleVector.fromArray(S, b0, j);
             DoubleVector x1 = DoubleVector.fromArray(S, b1, j);
             DoubleVector x2 = DoubleVector.fromArray(S, b2, j);
             DoubleVector x3 = DoubleVector.fromArray(S, b3, j);
-            a0 = a0.add(x0.mul(s0).add(x1.mul(s1)).add(x2.mul(s2)).add(x3.mul(s3)));
-            e0 = e0.add(x0.mul(r0).add(x1.mul(r1)).add(x2.mul(r2)).add(x3.mul(r3)));
+            a0 = a0.add(s0.mul(x0).add(s1.mul(x1)).add(s2.mul(x2)).add(s3.mul(x3)));
+            e0 = e0.add(r0.mul(x0).add(r1.mul(x1)).add(r2.mul(x2)).add(r3.mul(x3)));
             x0 = DoubleVector.fromArray(S, b0, j1);
             x1 = DoubleVector.fromArray(S, b1, j1);
             x2 = DoubleVector.fromArray(S, b2, j1);
             x3 = DoubleVector.fromArray(S, b3, j1);
-            a1 = a1.add(x0.mul(s0).add(x1.mul(s1)).add(x2.mul(s2)).add(x3.mul(s3)));
-            e1 = e1.add(x0.mul(r0).add(x1.mul(r1)).add(x2.mul(r2)).add(x3.mul(r3)));
+            a1 = a1.add(s0.mul(x0).add(s1.mul(x1)).add(s2.mul(x2)).add(s3.mul(x3)));
+            e1 = e1.add(r0.mul(x0).add(r1.mul(x1)).add(r2.mul(x2)).add(r3.mul(x3)));
             x0 = DoubleVector.fromArray(S, b0, j2);
             x1 = DoubleVector.fromArray(S, b1, j2);
             x2 = DoubleVector.fromArray(S, b2, j2);
             x3 = DoubleVector.fromArray(S, b3, j2);
-            a2 = a2.add(x0.mul(s0).add(x1.mul(s1)).add(x2.mul(s2)).add(x3.mul(s3)));
-            e2 = e2.add(x0.mul(r0).add(x1.mul(r1)).add(x2.mul(r2)).add(x3.mul(r3)));
+            a2 = a2.add(s0.mul(x0).add(s1.mul(x1)).add(s2.mul(x2)).add(s3.mul(x3)));
+            e2 = e2.add(r0.mul(x0).add(r1.mul(x1)).add(r2.mul(x2)).add(r3.mul(x3)));
             x0 = DoubleVector.fromArray(S, b0, j3);
             x1 = DoubleVector.fromArray(S, b1, j3);
             x2 = DoubleVector.fromArray(S, b2, j3);
             x3 = DoubleVector.fromArray(S, b3, j3);
-            a3 = a3.add(x0.mul(s0).add(x1.mul(s1)).add(x2.mul(s2)).add(x3.mul(s3)));
-            e3 = e3.add(x0.mul(r0).add(x1.mul(r1)).add(x2.mul(r2)).add(x3.mul(r3)));
+            a3 = a3.add(s0.mul(x0).add(s1.mul(x1)).add(s2.mul(x2)).add(s3.mul(x3)));
+            e3 = e3.add(r0.mul(x0).add(r1.mul(x1)).add(r2.mul(x2)).add(r3.mul(x3)));
         }
         a0.intoArray(c, j);
         a1.intoArray(c, j1);
@@ -191,7 +529,7 @@ final class VectorKernels implements Kernels {
             int dt = dOff + t * sStride;
             for (int q = j; q < j + BLOCK; q += L) {
                 tail(c, q, rows, t, left, s, at, sStride);
-                tail(d, q, rows, t, left, s, dt, sStride);
+                tail(d, q, rows, t, left, r, dt, sStride);
             }
         }
     }
