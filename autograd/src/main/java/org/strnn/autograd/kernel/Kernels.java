@@ -30,7 +30,8 @@ public interface Kernels {
     void addOuter(double[][] c, double[][] a, double[][] d, int count, int m, int n);
 
     /** See {@link Rows#mulRows}. */
-    void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom, int n);
+    void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom, int n,
+                 boolean add);
 
     /** See {@link Rows#mulTransRows}. */
     void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom, int n);

@@ -44,9 +44,10 @@ public final class Rows {
     }
 
     /**
-     * A product of row blocks, {@code C += S B}: for every {@code i in [0, m)},
-     * {@code c[cFrom+i][0..n) += sum_{t in [tFrom, tTo)} s[sFrom+i][t] * b[t][0..n)}. The rows of
-     * S, B and C are separate arrays (S's hold the scalars, B's and C's are at least n long).
+     * A product of row blocks, {@code C += S B} (or {@code C = S B} unless {@code add}): for every
+     * {@code i in [0, m)}, {@code c[cFrom+i][0..n) += sum_{t in [tFrom, tTo)} s[sFrom+i][t] * b[t][0..n)},
+     * starting from +0.0 instead of c's values unless {@code add}. The rows of S, B and C are
+     * separate arrays (S's hold the scalars, B's and C's are at least n long).
      *
      * <p>Unlike the other kernels, the terms are added to the accumulator one at a time, in index
      * order: {@code c = (((c + s_0 b_0) + s_1 b_1) + ...)}, which lets an implementation keep a tile
@@ -54,8 +55,8 @@ public final class Rows {
      * implementation follows this order, so they give the same bits.
      */
     public static void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c,
-                               int cFrom, int n) {
-        KernelProvider.IMPL.mulRows(s, sFrom, m, tFrom, tTo, b, c, cFrom, n);
+                               int cFrom, int n, boolean add) {
+        KernelProvider.IMPL.mulRows(s, sFrom, m, tFrom, tTo, b, c, cFrom, n, add);
     }
 
     /**

@@ -135,35 +135,23 @@ public final class ScalarKernels implements Kernels {
     }
 
     /**
-     * One output row at a time, four terms per pass over the row; {@code c[j] + s0*b0[j] + ...}
-     * is evaluated left to right, so the terms are added one at a time, in index order.
+     * One output row at a time, up to four terms per pass over the row;
+     * {@code c[j] + s0*b0[j] + s1*b1[j] + ...} is evaluated left to right, so the terms are added
+     * one at a time, in index order.
      */
     @Override
     public void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
-                        int n) {
+                        int n, boolean add) {
         for (int i = 0; i < m; i++) {
             double[] si = s[sFrom + i];
             double[] ci = c[cFrom + i];
-            int t = tFrom;
-            for (; t + 3 < tTo; t += 4) {
-                double s0 = si[t];
-                double s1 = si[t + 1];
-                double s2 = si[t + 2];
-                double s3 = si[t + 3];
-                double[] b0 = b[t];
-                double[] b1 = b[t + 1];
-                double[] b2 = b[t + 2];
-                double[] b3 = b[t + 3];
-                for (int j = 0; j < n; j++) {
-                    ci[j] = ci[j] + s0 * b0[j] + s1 * b1[j] + s2 * b2[j] + s3 * b3[j];
-                }
+            if (!add) {
+                Arrays.fill(ci, 0, n, 0.0);
             }
-            for (; t < tTo; t++) {
-                double s0 = si[t];
-                double[] b0 = b[t];
-                for (int j = 0; j < n; j++) {
-                    ci[j] = ci[j] + s0 * b0[j];
-                }
+            for (int t = tFrom; t < tTo; t += 4) {
+                int left = Math.min(4, tTo - t);
+                passOfTerms(ci, si[t], left > 1 ? si[t + 1] : 0.0, left > 2 ? si[t + 2] : 0.0,
+                        left > 3 ? si[t + 3] : 0.0, b, t, left, n);
             }
         }
     }
@@ -175,26 +163,42 @@ public final class ScalarKernels implements Kernels {
         for (int p = 0; p < m; p++) {
             int col = p0 + p;
             double[] cp = c[cFrom + p];
-            int t = tFrom;
-            for (; t + 3 < tTo; t += 4) {
-                double s0 = a[t][col];
-                double s1 = a[t + 1][col];
-                double s2 = a[t + 2][col];
-                double s3 = a[t + 3][col];
-                double[] b0 = b[t];
-                double[] b1 = b[t + 1];
-                double[] b2 = b[t + 2];
-                double[] b3 = b[t + 3];
-                for (int j = 0; j < n; j++) {
-                    cp[j] = cp[j] + s0 * b0[j] + s1 * b1[j] + s2 * b2[j] + s3 * b3[j];
-                }
+            for (int t = tFrom; t < tTo; t += 4) {
+                int left = Math.min(4, tTo - t);
+                passOfTerms(cp, a[t][col], left > 1 ? a[t + 1][col] : 0.0, left > 2 ? a[t + 2][col] : 0.0,
+                        left > 3 ? a[t + 3][col] : 0.0, b, t, left, n);
             }
-            for (; t < tTo; t++) {
-                double s0 = a[t][col];
-                double[] b0 = b[t];
-                for (int j = 0; j < n; j++) {
-                    cp[j] = cp[j] + s0 * b0[j];
-                }
+        }
+    }
+
+    /**
+     * {@code c[j] = c[j] + s0*b[t][j] + ...} for the {@code count} (1 to 4) terms from t, added
+     * one at a time, left to right; the unused scalars are ignored.
+     */
+    private static void passOfTerms(double[] c, double s0, double s1, double s2, double s3, double[][] b, int t,
+                                    int count, int n) {
+        double[] b0 = b[t];
+        if (count == 4) {
+            double[] b1 = b[t + 1];
+            double[] b2 = b[t + 2];
+            double[] b3 = b[t + 3];
+            for (int j = 0; j < n; j++) {
+                c[j] = c[j] + s0 * b0[j] + s1 * b1[j] + s2 * b2[j] + s3 * b3[j];
+            }
+        } else if (count == 3) {
+            double[] b1 = b[t + 1];
+            double[] b2 = b[t + 2];
+            for (int j = 0; j < n; j++) {
+                c[j] = c[j] + s0 * b0[j] + s1 * b1[j] + s2 * b2[j];
+            }
+        } else if (count == 2) {
+            double[] b1 = b[t + 1];
+            for (int j = 0; j < n; j++) {
+                c[j] = c[j] + s0 * b0[j] + s1 * b1[j];
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                c[j] = c[j] + s0 * b0[j];
             }
         }
     }

@@ -9,7 +9,7 @@ import org.strnn.autograd.Activation;
  *
  * <ol>
  *   <li>slice by slice, {@code dH = G dS^T} (the projection's share of every vertex's state
- *       gradient) and {@code dG += H dS};</li>
+ *       gradient), then {@code dG += [H ...] [dS ...]} over all the block's slices at once;</li>
  *   <li>vertex by vertex in reverse topological order, over all the block's slices at once, with
  *       {@code E_u = sum_{v in succ(u)} dA_v} (the successors are done by then):
  *       {@code dH_u += E_u W}, {@code dW^T += H_u^T E_u}, {@code dA_u = dH_u (.) act'(H_u)},
@@ -50,7 +50,11 @@ public final class SpatialBackward {
         double[][][] hv = fwd.hv;
         double[][][] dA = sc.dA;
         for (int i = 0; i < rows; i++) {
-            projectionGradient(wt, hv, up, part.dG, sc, i, r0 + i);
+            projectionGradient(wt, hv, up, part.dG != null, sc, i, r0 + i);
+        }
+        if (part.dG != null) {
+            // dG += [H_v of every slice] [dS of every slice]: one product over the block.
+            Rows.mulRows(sc.hFlat, 0, n, 0, rows * h, sc.dsAll, part.dG, 0, wt.kq, true);
         }
         for (int q = n - 1; q >= 0; q--) {
             int u = wt.order[q];
@@ -64,7 +68,7 @@ public final class SpatialBackward {
                         SpatialForward.sumRows(dA, succ, i, e[i], hp);
                     }
                 }
-                Rows.mulRows(e, 0, rows, 0, h, wt.w, a, 0, hp);
+                Rows.mulRows(e, 0, rows, 0, h, wt.w, a, 0, hp, true);
                 if (part.dWT != null) {
                     Rows.mulTransRows(hu, 0, h, 0, rows, e, part.dWT, 0, hp);
                 }
@@ -80,14 +84,11 @@ public final class SpatialBackward {
                         xT[f][i] = xs[at + f];
                     }
                 }
-                Rows.mulRows(xT, 0, d + 1, 0, rows, a, part.dUT, 0, hp);
+                Rows.mulRows(xT, 0, d + 1, 0, rows, a, part.dUT, 0, hp, true);
             }
             if (dx != null) {
                 double[][] dxs = sc.dxs;
-                for (int i = 0; i < rows; i++) {
-                    Arrays.fill(dxs[i], 0.0);
-                }
-                Rows.mulRows(a, 0, rows, 0, h, wt.uRows, dxs, 0, dxs[0].length);
+                Rows.mulRows(a, 0, rows, 0, h, wt.uRows, dxs, 0, dxs[0].length, false);
                 for (int i = 0; i < rows; i++) {
                     int at = ((r0 + i) * n + u) * d;
                     double[] row = dxs[i];
@@ -100,10 +101,10 @@ public final class SpatialBackward {
     }
 
     /**
-     * Slice i of the block (output row g): {@code dH[., i] = G dS^T} (overwriting), and
-     * {@code dG += H dS} when dG is wanted.
+     * Slice i of the block (output row g): {@code dH[., i] = G dS^T} (overwriting), and, when dG
+     * is wanted, this slice's rows of the block-wide {@code [H_v ...]} and {@code [dS ...]}.
      */
-    private static void projectionGradient(SpatialWeights wt, double[][][] hv, double[] up, double[][] dG,
+    private static void projectionGradient(SpatialWeights wt, double[][][] hv, double[] up, boolean wantG,
                                            Scratch sc, int i, int g) {
         int n = wt.n;
         int h = wt.h;
@@ -118,20 +119,17 @@ public final class SpatialBackward {
         }
         double[][] column = sc.column;
         for (int v = 0; v < n; v++) {
-            double[] row = sc.dA[v][i];
-            Arrays.fill(row, 0.0);
-            column[v] = row;
+            column[v] = sc.dA[v][i];
         }
-        Rows.mulRows(wt.gRows, 0, n, 0, k, dsT, column, 0, wt.hp);
-        if (dG != null) {
-            double[][] ds = sc.ds;
+        Rows.mulRows(wt.gRows, 0, n, 0, k, dsT, column, 0, wt.hp, false);
+        if (wantG) {
+            double[][] dsAll = sc.dsAll;
             for (int j = 0; j < h; j++) {
-                System.arraycopy(up, o + j * k, ds[j], 0, k);
+                System.arraycopy(up, o + j * k, dsAll[i * h + j], 0, k);
             }
             for (int v = 0; v < n; v++) {
-                column[v] = hv[v][i];
+                System.arraycopy(hv[v][i], 0, sc.hFlat[v], i * h, h);
             }
-            Rows.mulRows(column, 0, n, 0, h, ds, dG, 0, wt.kq);
         }
     }
 
@@ -174,8 +172,10 @@ public final class SpatialBackward {
         final double[][] e;
         /** dS^T of one slice: K rows of hp. */
         final double[][] dsT;
-        /** dS of one slice: h rows of kq. */
-        final double[][] ds;
+        /** dS of every slice of the block, slice after slice: capacity*h rows of kq. */
+        final double[][] dsAll;
+        /** H_v of every slice of the block, slice after slice, flat: n rows of capacity*h. */
+        final double[][] hFlat;
         /** [X_u 1]^T over the block: d + 1 rows of capacity, the last all ones. */
         final double[][] xT;
         /** dX_u of each slice, {@code Rows.padded(d)} wide. */
@@ -192,7 +192,8 @@ public final class SpatialBackward {
             dA = new double[n][this.capacity][wt.hp];
             e = new double[this.capacity][wt.hp];
             dsT = new double[k][wt.hp];
-            ds = new double[h][wt.kq];
+            dsAll = new double[this.capacity * h][wt.kq];
+            hFlat = new double[n][this.capacity * h];
             xT = new double[d + 1][this.capacity];
             Arrays.fill(xT[d], 1.0);
             dxs = new double[this.capacity][Rows.padded(d)];

@@ -1,6 +1,5 @@
 package org.strnn.autograd.kernel;
 
-import java.util.Arrays;
 import org.strnn.autograd.Activation;
 
 /**
@@ -56,10 +55,9 @@ public final class SpatialForward {
                     sumRows(hv, preds, i, s[i], h);
                 }
                 System.arraycopy(xs, ((r0 + i) * n + v) * d, s[i], h, d);
-                Arrays.fill(a[i], 0, hp, 0.0);
             }
             // A_v = [P_v X_v 1] [W U b]^T (no W terms for a vertex without predecessors)
-            Rows.mulRows(s, 0, rows, preds.length > 0 ? 0 : h, h + d + 1, wt.inT, a, 0, hp);
+            Rows.mulRows(s, 0, rows, preds.length > 0 ? 0 : h, h + d + 1, wt.inT, a, 0, hp, false);
             for (int i = 0; i < rows; i++) {
                 activate(act, a[i], hp);
             }
@@ -128,10 +126,7 @@ public final class SpatialForward {
             column[v] = ws.hv[v][i];
         }
         double[][] st = ws.st;
-        for (int c = 0; c < k; c++) {
-            Arrays.fill(st[c], 0.0);
-        }
-        Rows.mulRows(wt.gT, 0, k, 0, wt.n, column, st, 0, wt.hp);
+        Rows.mulRows(wt.gT, 0, k, 0, wt.n, column, st, 0, wt.hp, false);
         int out = g * h * k;
         for (int c = 0; c < k; c++) {
             double[] row = st[c];

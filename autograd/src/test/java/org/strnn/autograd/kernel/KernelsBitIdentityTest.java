@@ -124,6 +124,7 @@ class KernelsBitIdentityTest {
             int n = gen.intBetween(1, 70);
             int sFrom = gen.intBetween(0, 3);
             int cFrom = gen.intBetween(0, 3);
+            boolean add = gen.random().nextBoolean();
             double[][] s = new double[sFrom + m][];
             for (int i = 0; i < s.length; i++) {
                 s[i] = values(gen, terms + gen.intBetween(0, 3));
@@ -142,7 +143,7 @@ class KernelsBitIdentityTest {
             }
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
-                    double acc = c0[cFrom + i][j];
+                    double acc = add ? c0[cFrom + i][j] : 0.0;
                     for (int t = tFrom; t < tTo; t++) {
                         acc = acc + s[sFrom + i][t] * b[t][j];
                     }
@@ -157,9 +158,9 @@ class KernelsBitIdentityTest {
                     c[i] = c0[i].clone();
                 }
                 if (viaRows) {
-                    Rows.mulRows(s, sFrom, m, tFrom, tTo, b, c, cFrom, n);
+                    Rows.mulRows(s, sFrom, m, tFrom, tTo, b, c, cFrom, n, add);
                 } else {
-                    impls.get(variant).mulRows(s, sFrom, m, tFrom, tTo, b, c, cFrom, n);
+                    impls.get(variant).mulRows(s, sFrom, m, tFrom, tTo, b, c, cFrom, n, add);
                 }
                 String name = viaRows ? "Rows" : impls.get(variant).name();
                 for (int i = 0; i < c.length; i++) {

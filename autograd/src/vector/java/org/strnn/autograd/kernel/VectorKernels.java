@@ -31,6 +31,12 @@ final class VectorKernels implements Kernels {
     /** The accumulator starts as the first group of four terms (no addition to zero). */
     private static final int FIRST = 2;
 
+    /** Zeros for {@link #mulRows} to start from; replaced by a longer array when needed, never written. */
+    private static volatile double[] zeros = new double[64];
+
+    /** Per-thread scratch for one column of A in {@link #mulTransRows}; only grows. */
+    private static final ThreadLocal<double[]> COLUMN = ThreadLocal.withInitial(() -> new double[0]);
+
     /** Per-thread scratch for the second row of a pair in {@link #multPacked}; only grows. */
     private static final ThreadLocal<double[]> SECOND_ROW = ThreadLocal.withInitial(() -> new double[0]);
 
@@ -110,7 +116,8 @@ final class VectorKernels implements Kernels {
      */
     @Override
     public void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
-                        int n) {
+                        int n, boolean add) {
+        double[] zero = zeros(n);
         int i = 0;
         for (; i + 3 < m; i += 4) {
             double[] s0 = s[sFrom + i];
@@ -123,16 +130,23 @@ final class VectorKernels implements Kernels {
             double[] c3 = c[cFrom + i + 3];
             int j = 0;
             for (; j + BLOCK <= n; j += BLOCK) {
-                tile4(s0, s1, s2, s3, c0, c1, c2, c3, j, b, tFrom, tTo);
+                tile4(s0, s1, s2, s3, add ? c0 : zero, add ? c1 : zero, add ? c2 : zero, add ? c3 : zero,
+                        c0, c1, c2, c3, j, b, tFrom, tTo);
+            }
+            if (j + 2 * L <= n) {
+                tile4x2(s0, s1, s2, s3, add ? c0 : zero, add ? c1 : zero, add ? c2 : zero, add ? c3 : zero,
+                        c0, c1, c2, c3, j, b, tFrom, tTo);
+                j += 2 * L;
             }
             for (; j + L <= n; j += L) {
-                tile4Single(s0, s1, s2, s3, c0, c1, c2, c3, j, b, tFrom, tTo);
+                tile4Single(s0, s1, s2, s3, add ? c0 : zero, add ? c1 : zero, add ? c2 : zero, add ? c3 : zero,
+                        c0, c1, c2, c3, j, b, tFrom, tTo);
             }
             for (; j < n; j++) {
-                c0[j] = sequential(c0[j], s0, b, tFrom, tTo, j);
-                c1[j] = sequential(c1[j], s1, b, tFrom, tTo, j);
-                c2[j] = sequential(c2[j], s2, b, tFrom, tTo, j);
-                c3[j] = sequential(c3[j], s3, b, tFrom, tTo, j);
+                c0[j] = sequential(add ? c0[j] : 0.0, s0, b, tFrom, tTo, j);
+                c1[j] = sequential(add ? c1[j] : 0.0, s1, b, tFrom, tTo, j);
+                c2[j] = sequential(add ? c2[j] : 0.0, s2, b, tFrom, tTo, j);
+                c3[j] = sequential(add ? c3[j] : 0.0, s3, b, tFrom, tTo, j);
             }
         }
         if (i + 1 < m) {
@@ -142,53 +156,135 @@ final class VectorKernels implements Kernels {
             double[] c1 = c[cFrom + i + 1];
             int j = 0;
             for (; j + BLOCK <= n; j += BLOCK) {
-                tile2(s0, s1, c0, c1, j, b, tFrom, tTo);
+                tile2(s0, s1, add ? c0 : zero, add ? c1 : zero, c0, c1, j, b, tFrom, tTo);
             }
-            rowFrom(s0, c0, j, n, b, tFrom, tTo);
-            rowFrom(s1, c1, j, n, b, tFrom, tTo);
+            rowFrom(s0, add ? c0 : zero, c0, j, n, b, tFrom, tTo);
+            rowFrom(s1, add ? c1 : zero, c1, j, n, b, tFrom, tTo);
             i += 2;
         }
         for (; i < m; i++) {
-            rowFrom(s[sFrom + i], c[cFrom + i], 0, n, b, tFrom, tTo);
+            double[] ci = c[cFrom + i];
+            rowFrom(s[sFrom + i], add ? ci : zero, ci, 0, n, b, tFrom, tTo);
         }
     }
 
-    /** {@link #mulRows} for one row, columns {@code [j, n)}: vector by vector, then one by one. */
-    private static void rowFrom(double[] si, double[] ci, int j, int n, double[][] b, int tFrom, int tTo) {
+    /** Zeros to start accumulators from, at least n long; never written. */
+    private static double[] zeros(int n) {
+        double[] z = zeros;
+        if (z.length < n) {
+            z = new double[Math.max(n, 2 * z.length)];
+            zeros = z;
+        }
+        return z;
+    }
+
+    /**
+     * {@link #mulRows} for one row, columns {@code [j, n)}, starting from {@code from}'s values:
+     * vector by vector, then one by one.
+     */
+    private static void rowFrom(double[] si, double[] from, double[] ci, int j, int n, double[][] b, int tFrom,
+                                int tTo) {
+        for (; j + BLOCK <= n; j += BLOCK) {
+            tile1(si, from, ci, j, b, tFrom, tTo);
+        }
         for (; j + L <= n; j += L) {
-            DoubleVector acc = DoubleVector.fromArray(S, ci, j);
+            DoubleVector acc = DoubleVector.fromArray(S, from, j);
             for (int t = tFrom; t < tTo; t++) {
                 acc = acc.add(DoubleVector.broadcast(S, si[t]).mul(DoubleVector.fromArray(S, b[t], j)));
             }
             acc.intoArray(ci, j);
         }
         for (; j < n; j++) {
-            ci[j] = sequential(ci[j], si, b, tFrom, tTo, j);
+            ci[j] = sequential(from[j], si, b, tFrom, tTo, j);
         }
     }
 
-    /** {@link #mulRows} for four rows and the {@link #BLOCK} columns from {@code j}. */
-    private static void tile4(double[] s0, double[] s1, double[] s2, double[] s3, double[] c0, double[] c1,
-                              double[] c2, double[] c3, int j, double[][] b, int tFrom, int tTo) {
+    /** {@link #mulRows} for one row and the {@link #BLOCK} columns from {@code j}: four accumulators. */
+    private static void tile1(double[] si, double[] f, double[] c, int j, double[][] b, int tFrom, int tTo) {
         int j1 = j + L;
         int j2 = j + 2 * L;
         int j3 = j + 3 * L;
-        DoubleVector a00 = DoubleVector.fromArray(S, c0, j);
-        DoubleVector a01 = DoubleVector.fromArray(S, c0, j1);
-        DoubleVector a02 = DoubleVector.fromArray(S, c0, j2);
-        DoubleVector a03 = DoubleVector.fromArray(S, c0, j3);
-        DoubleVector a10 = DoubleVector.fromArray(S, c1, j);
-        DoubleVector a11 = DoubleVector.fromArray(S, c1, j1);
-        DoubleVector a12 = DoubleVector.fromArray(S, c1, j2);
-        DoubleVector a13 = DoubleVector.fromArray(S, c1, j3);
-        DoubleVector a20 = DoubleVector.fromArray(S, c2, j);
-        DoubleVector a21 = DoubleVector.fromArray(S, c2, j1);
-        DoubleVector a22 = DoubleVector.fromArray(S, c2, j2);
-        DoubleVector a23 = DoubleVector.fromArray(S, c2, j3);
-        DoubleVector a30 = DoubleVector.fromArray(S, c3, j);
-        DoubleVector a31 = DoubleVector.fromArray(S, c3, j1);
-        DoubleVector a32 = DoubleVector.fromArray(S, c3, j2);
-        DoubleVector a33 = DoubleVector.fromArray(S, c3, j3);
+        DoubleVector a0 = DoubleVector.fromArray(S, f, j);
+        DoubleVector a1 = DoubleVector.fromArray(S, f, j1);
+        DoubleVector a2 = DoubleVector.fromArray(S, f, j2);
+        DoubleVector a3 = DoubleVector.fromArray(S, f, j3);
+        for (int t = tFrom; t < tTo; t++) {
+            double[] bt = b[t];
+            DoubleVector v = DoubleVector.broadcast(S, si[t]);
+            a0 = a0.add(v.mul(DoubleVector.fromArray(S, bt, j)));
+            a1 = a1.add(v.mul(DoubleVector.fromArray(S, bt, j1)));
+            a2 = a2.add(v.mul(DoubleVector.fromArray(S, bt, j2)));
+            a3 = a3.add(v.mul(DoubleVector.fromArray(S, bt, j3)));
+        }
+        a0.intoArray(c, j);
+        a1.intoArray(c, j1);
+        a2.intoArray(c, j2);
+        a3.intoArray(c, j3);
+    }
+
+    /** {@link #mulRows} for four rows and the 2 {@link #L} columns from {@code j}: eight accumulators. */
+    private static void tile4x2(double[] s0, double[] s1, double[] s2, double[] s3, double[] f0, double[] f1,
+                                double[] f2, double[] f3, double[] c0, double[] c1, double[] c2, double[] c3, int j,
+                                double[][] b, int tFrom, int tTo) {
+        int j1 = j + L;
+        DoubleVector a00 = DoubleVector.fromArray(S, f0, j);
+        DoubleVector a01 = DoubleVector.fromArray(S, f0, j1);
+        DoubleVector a10 = DoubleVector.fromArray(S, f1, j);
+        DoubleVector a11 = DoubleVector.fromArray(S, f1, j1);
+        DoubleVector a20 = DoubleVector.fromArray(S, f2, j);
+        DoubleVector a21 = DoubleVector.fromArray(S, f2, j1);
+        DoubleVector a30 = DoubleVector.fromArray(S, f3, j);
+        DoubleVector a31 = DoubleVector.fromArray(S, f3, j1);
+        for (int t = tFrom; t < tTo; t++) {
+            double[] bt = b[t];
+            DoubleVector x0 = DoubleVector.fromArray(S, bt, j);
+            DoubleVector x1 = DoubleVector.fromArray(S, bt, j1);
+            DoubleVector v = DoubleVector.broadcast(S, s0[t]);
+            a00 = a00.add(v.mul(x0));
+            a01 = a01.add(v.mul(x1));
+            v = DoubleVector.broadcast(S, s1[t]);
+            a10 = a10.add(v.mul(x0));
+            a11 = a11.add(v.mul(x1));
+            v = DoubleVector.broadcast(S, s2[t]);
+            a20 = a20.add(v.mul(x0));
+            a21 = a21.add(v.mul(x1));
+            v = DoubleVector.broadcast(S, s3[t]);
+            a30 = a30.add(v.mul(x0));
+            a31 = a31.add(v.mul(x1));
+        }
+        a00.intoArray(c0, j);
+        a01.intoArray(c0, j1);
+        a10.intoArray(c1, j);
+        a11.intoArray(c1, j1);
+        a20.intoArray(c2, j);
+        a21.intoArray(c2, j1);
+        a30.intoArray(c3, j);
+        a31.intoArray(c3, j1);
+    }
+
+    /** {@link #mulRows} for four rows and the {@link #BLOCK} columns from {@code j}. */
+    private static void tile4(double[] s0, double[] s1, double[] s2, double[] s3, double[] f0, double[] f1,
+                              double[] f2, double[] f3, double[] c0, double[] c1, double[] c2, double[] c3, int j,
+                              double[][] b, int tFrom, int tTo) {
+        int j1 = j + L;
+        int j2 = j + 2 * L;
+        int j3 = j + 3 * L;
+        DoubleVector a00 = DoubleVector.fromArray(S, f0, j);
+        DoubleVector a01 = DoubleVector.fromArray(S, f0, j1);
+        DoubleVector a02 = DoubleVector.fromArray(S, f0, j2);
+        DoubleVector a03 = DoubleVector.fromArray(S, f0, j3);
+        DoubleVector a10 = DoubleVector.fromArray(S, f1, j);
+        DoubleVector a11 = DoubleVector.fromArray(S, f1, j1);
+        DoubleVector a12 = DoubleVector.fromArray(S, f1, j2);
+        DoubleVector a13 = DoubleVector.fromArray(S, f1, j3);
+        DoubleVector a20 = DoubleVector.fromArray(S, f2, j);
+        DoubleVector a21 = DoubleVector.fromArray(S, f2, j1);
+        DoubleVector a22 = DoubleVector.fromArray(S, f2, j2);
+        DoubleVector a23 = DoubleVector.fromArray(S, f2, j3);
+        DoubleVector a30 = DoubleVector.fromArray(S, f3, j);
+        DoubleVector a31 = DoubleVector.fromArray(S, f3, j1);
+        DoubleVector a32 = DoubleVector.fromArray(S, f3, j2);
+        DoubleVector a33 = DoubleVector.fromArray(S, f3, j3);
         for (int t = tFrom; t < tTo; t++) {
             double[] bt = b[t];
             DoubleVector x0 = DoubleVector.fromArray(S, bt, j);
@@ -277,19 +373,19 @@ final class VectorKernels implements Kernels {
                 c3[j] = sequentialT(c3[j], a, col + 3, b, tFrom, tTo, j);
             }
         }
-        for (; p < m; p++) {
-            int col = p0 + p;
-            double[] cp = c[cFrom + p];
-            int j = 0;
-            for (; j + L <= n; j += L) {
-                DoubleVector acc = DoubleVector.fromArray(S, cp, j);
-                for (int t = tFrom; t < tTo; t++) {
-                    acc = acc.add(DoubleVector.broadcast(S, a[t][col]).mul(DoubleVector.fromArray(S, b[t], j)));
-                }
-                acc.intoArray(cp, j);
+        if (p < m) {
+            double[] column = COLUMN.get();
+            if (column.length < tTo) {
+                column = new double[tTo];
+                COLUMN.set(column);
             }
-            for (; j < n; j++) {
-                cp[j] = sequentialT(cp[j], a, col, b, tFrom, tTo, j);
+            for (; p < m; p++) {
+                int col = p0 + p;
+                for (int t = tFrom; t < tTo; t++) {
+                    column[t] = a[t][col];
+                }
+                double[] cp = c[cFrom + p];
+                rowFrom(column, cp, cp, 0, n, b, tFrom, tTo);
             }
         }
     }
@@ -371,19 +467,19 @@ final class VectorKernels implements Kernels {
     }
 
     /** {@link #mulRows} for two rows and the {@link #BLOCK} columns from {@code j}. */
-    private static void tile2(double[] s0, double[] s1, double[] c0, double[] c1, int j, double[][] b, int tFrom,
-                              int tTo) {
+    private static void tile2(double[] s0, double[] s1, double[] f0, double[] f1, double[] c0, double[] c1, int j,
+                              double[][] b, int tFrom, int tTo) {
         int j1 = j + L;
         int j2 = j + 2 * L;
         int j3 = j + 3 * L;
-        DoubleVector a00 = DoubleVector.fromArray(S, c0, j);
-        DoubleVector a01 = DoubleVector.fromArray(S, c0, j1);
-        DoubleVector a02 = DoubleVector.fromArray(S, c0, j2);
-        DoubleVector a03 = DoubleVector.fromArray(S, c0, j3);
-        DoubleVector a10 = DoubleVector.fromArray(S, c1, j);
-        DoubleVector a11 = DoubleVector.fromArray(S, c1, j1);
-        DoubleVector a12 = DoubleVector.fromArray(S, c1, j2);
-        DoubleVector a13 = DoubleVector.fromArray(S, c1, j3);
+        DoubleVector a00 = DoubleVector.fromArray(S, f0, j);
+        DoubleVector a01 = DoubleVector.fromArray(S, f0, j1);
+        DoubleVector a02 = DoubleVector.fromArray(S, f0, j2);
+        DoubleVector a03 = DoubleVector.fromArray(S, f0, j3);
+        DoubleVector a10 = DoubleVector.fromArray(S, f1, j);
+        DoubleVector a11 = DoubleVector.fromArray(S, f1, j1);
+        DoubleVector a12 = DoubleVector.fromArray(S, f1, j2);
+        DoubleVector a13 = DoubleVector.fromArray(S, f1, j3);
         for (int t = tFrom; t < tTo; t++) {
             double[] bt = b[t];
             DoubleVector x0 = DoubleVector.fromArray(S, bt, j);
@@ -412,12 +508,13 @@ final class VectorKernels implements Kernels {
     }
 
     /** {@link #mulRows} for four rows and the {@link #L} columns from {@code j}. */
-    private static void tile4Single(double[] s0, double[] s1, double[] s2, double[] s3, double[] c0, double[] c1,
-                                    double[] c2, double[] c3, int j, double[][] b, int tFrom, int tTo) {
-        DoubleVector a0 = DoubleVector.fromArray(S, c0, j);
-        DoubleVector a1 = DoubleVector.fromArray(S, c1, j);
-        DoubleVector a2 = DoubleVector.fromArray(S, c2, j);
-        DoubleVector a3 = DoubleVector.fromArray(S, c3, j);
+    private static void tile4Single(double[] s0, double[] s1, double[] s2, double[] s3, double[] f0, double[] f1,
+                                    double[] f2, double[] f3, double[] c0, double[] c1, double[] c2, double[] c3,
+                                    int j, double[][] b, int tFrom, int tTo) {
+        DoubleVector a0 = DoubleVector.fromArray(S, f0, j);
+        DoubleVector a1 = DoubleVector.fromArray(S, f1, j);
+        DoubleVector a2 = DoubleVector.fromArray(S, f2, j);
+        DoubleVector a3 = DoubleVector.fromArray(S, f3, j);
         for (int t = tFrom; t < tTo; t++) {
             DoubleVector x = DoubleVector.fromArray(S, b[t], j);
             a0 = a0.add(DoubleVector.broadcast(S, s0[t]).mul(x));
