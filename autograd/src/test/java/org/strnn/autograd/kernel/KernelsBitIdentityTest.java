@@ -97,7 +97,7 @@ class KernelsBitIdentityTest {
             double[] want = c0.clone();
             for (int i = i0; i < i1; i++) {
                 for (int j = 0; j < n; j++) {
-                    double acc = terms(0.0, s, sOff + i * sRow, sCol, bRows, 0, k, j);
+                    double acc = sequential(0.0, s, sOff + i * sRow, sCol, bRows, 0, k, j);
                     int at = cOff + i * n + j;
                     want[at] = accumulate ? c0[at] + acc : acc;
                 }
@@ -242,7 +242,7 @@ class KernelsBitIdentityTest {
             }
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
-                    want[i * n + j] = terms(0.0, a, i * k, 1, bRows, 0, k, j);
+                    want[i * n + j] = sequential(0.0, a, i * k, 1, bRows, 0, k, j);
                 }
             }
             double[] c = new double[m * n];
@@ -333,6 +333,14 @@ class KernelsBitIdentityTest {
         } else {
             assertEquals(KernelProvider.vector().get().name(), KernelProvider.name());
         }
+    }
+
+    /** {@code acc} plus the terms {@code [from, to)} of column j, one at a time, in index order. */
+    static double sequential(double acc, double[] s, int sOff, int stride, double[][] rows, int from, int to, int j) {
+        for (int t = from; t < to; t++) {
+            acc = acc + s[sOff + t * stride] * rows[t][j];
+        }
+        return acc;
     }
 
     /** {@code acc} plus the terms {@code [from, to)} of column j, in groups of four, in index order. */

@@ -37,8 +37,6 @@ final class VectorKernels implements Kernels {
     /** Per-thread scratch for one column of A in {@link #mulTransRows}; only grows. */
     private static final ThreadLocal<double[]> COLUMN = ThreadLocal.withInitial(() -> new double[0]);
 
-    /** Per-thread scratch for the second row of a pair in {@link #multPacked}; only grows. */
-    private static final ThreadLocal<double[]> SECOND_ROW = ThreadLocal.withInitial(() -> new double[0]);
 
     private VectorKernels() {
     }
@@ -70,28 +68,47 @@ final class VectorKernels implements Kernels {
         columns(c, n, to - from < 4 ? ZERO : FIRST, s, sOff, sStride, rows, from, to);
     }
 
+    /**
+     * Four rows at a time: their scalars gathered into rows, {@link #mulRows} from zero into four
+     * scratch rows (a register tile), then stored into C.
+     */
     @Override
     public void multPacked(double[] s, int sOff, int sRow, int sCol, double[][] bRows, int k, int n,
                            double[] c, int cOff, int i0, int i1, boolean accumulate, double[] row) {
         int width = Rows.padded(n);
-        double[] second = SECOND_ROW.get();
-        if (second.length < width) {
-            second = new double[width];
-            SECOND_ROW.set(second);
+        Block block = BLOCKS.get();
+        if (block.s[0].length < k || block.out[0].length < width) {
+            block = new Block(Math.max(k, block.s[0].length), Math.max(width, block.out[0].length));
+            BLOCKS.set(block);
         }
-        int i = i0;
-        for (; i + 1 < i1; i += 2) {
-            java.util.Arrays.fill(row, 0, width, 0.0);
-            java.util.Arrays.fill(second, 0, width, 0.0);
-            pair(row, second, width, s, sOff + i * sRow, s, sOff + (i + 1) * sRow, sCol, bRows, 0, k);
-            store(row, c, cOff + i * n, n, accumulate);
-            store(second, c, cOff + (i + 1) * n, n, accumulate);
-        }
-        if (i < i1) {
-            columns(row, width, ZERO, s, sOff + i * sRow, sCol, bRows, 0, k);
-            store(row, c, cOff + i * n, n, accumulate);
+        for (int i = i0; i < i1; i += 4) {
+            int count = Math.min(4, i1 - i);
+            for (int r = 0; r < count; r++) {
+                double[] sr = block.s[r];
+                int at = sOff + (i + r) * sRow;
+                for (int t = 0; t < k; t++) {
+                    sr[t] = s[at + t * sCol];
+                }
+            }
+            mulRows(block.s, 0, count, 0, k, bRows, block.out, 0, width, false);
+            for (int r = 0; r < count; r++) {
+                store(block.out[r], c, cOff + (i + r) * n, n, accumulate);
+            }
         }
     }
+
+    /** Per-thread scratch of {@link #multPacked}: four gathered rows of S and four output rows. */
+    private static final class Block {
+        final double[][] s;
+        final double[][] out;
+
+        Block(int k, int width) {
+            s = new double[4][k];
+            out = new double[4][width];
+        }
+    }
+
+    private static final ThreadLocal<Block> BLOCKS = ThreadLocal.withInitial(() -> new Block(0, 0));
 
     /** {@code c[ci..ci+n) = row[0..n)}, or {@code +=} when accumulating. */
     private static void store(double[] row, double[] c, int ci, int n, boolean accumulate) {
@@ -534,101 +551,6 @@ final class VectorKernels implements Kernels {
             acc = acc + s[t] * b[t][j];
         }
         return acc;
-    }
-
-    /**
-     * {@link #columns} in DST mode for two rows at once, {@code c} with scalars from {@code s}
-     * (from {@code sOff}) and {@code d} with scalars from {@code r} (from {@code rOff}): each loaded
-     * vector of the rows serves both.
-     */
-    private static void pair(double[] c, double[] d, int n, double[] s, int sOff, double[] r, int rOff, int sStride,
-                             double[][] rows, int from, int to) {
-        int j = 0;
-        for (; j + BLOCK <= n; j += BLOCK) {
-            pairBlock(c, d, j, s, sOff, r, rOff, sStride, rows, from, to);
-        }
-        for (; j + L <= n; j += L) {
-            single(c, j, s, sOff, sStride, rows, from, to);
-            single(d, j, r, rOff, sStride, rows, from, to);
-        }
-        for (; j < n; j++) {
-            c[j] = scalar(c[j], j, s, sOff, sStride, rows, from, to);
-            d[j] = scalar(d[j], j, r, rOff, sStride, rows, from, to);
-        }
-    }
-
-    /** {@link #pair} for the {@link #BLOCK} columns from {@code j}: eight accumulators. */
-    private static void pairBlock(double[] c, double[] d, int j, double[] s, int sOff, double[] r, int dOff,
-                                  int sStride, double[][] rows, int from, int to) {
-        int j1 = j + L;
-        int j2 = j + 2 * L;
-        int j3 = j + 3 * L;
-        DoubleVector a0 = DoubleVector.fromArray(S, c, j);
-        DoubleVector a1 = DoubleVector.fromArray(S, c, j1);
-        DoubleVector a2 = DoubleVector.fromArray(S, c, j2);
-        DoubleVector a3 = DoubleVector.fromArray(S, c, j3);
-        DoubleVector e0 = DoubleVector.fromArray(S, d, j);
-        DoubleVector e1 = DoubleVector.fromArray(S, d, j1);
-        DoubleVector e2 = DoubleVector.fromArray(S, d, j2);
-        DoubleVector e3 = DoubleVector.fromArray(S, d, j3);
-        int t = from;
-        for (; t + 3 < to; t += 4) {
-            int at = sOff + t * sStride;
-            int dt = dOff + t * sStride;
-            double[] b0 = rows[t];
-            double[] b1 = rows[t + 1];
-            double[] b2 = rows[t + 2];
-            double[] b3 = rows[t + 3];
-            DoubleVector s0 = DoubleVector.broadcast(S, s[at]);
-            DoubleVector s1 = DoubleVector.broadcast(S, s[at + sStride]);
-            DoubleVector s2 = DoubleVector.broadcast(S, s[at + 2 * sStride]);
-            DoubleVector s3 = DoubleVector.broadcast(S, s[at + 3 * sStride]);
-            DoubleVector r0 = DoubleVector.broadcast(S, r[dt]);
-            DoubleVector r1 = DoubleVector.broadcast(S, r[dt + sStride]);
-            DoubleVector r2 = DoubleVector.broadcast(S, r[dt + 2 * sStride]);
-            DoubleVector r3 = DoubleVector.broadcast(S, r[dt + 3 * sStride]);
-            DoubleVector x0 = DoubleVector.fromArray(S, b0, j);
-            DoubleVector x1 = DoubleVector.fromArray(S, b1, j);
-            DoubleVector x2 = DoubleVector.fromArray(S, b2, j);
-            DoubleVector x3 = DoubleVector.fromArray(S, b3, j);
-            a0 = a0.add(s0.mul(x0).add(s1.mul(x1)).add(s2.mul(x2)).add(s3.mul(x3)));
-            e0 = e0.add(r0.mul(x0).add(r1.mul(x1)).add(r2.mul(x2)).add(r3.mul(x3)));
-            x0 = DoubleVector.fromArray(S, b0, j1);
-            x1 = DoubleVector.fromArray(S, b1, j1);
-            x2 = DoubleVector.fromArray(S, b2, j1);
-            x3 = DoubleVector.fromArray(S, b3, j1);
-            a1 = a1.add(s0.mul(x0).add(s1.mul(x1)).add(s2.mul(x2)).add(s3.mul(x3)));
-            e1 = e1.add(r0.mul(x0).add(r1.mul(x1)).add(r2.mul(x2)).add(r3.mul(x3)));
-            x0 = DoubleVector.fromArray(S, b0, j2);
-            x1 = DoubleVector.fromArray(S, b1, j2);
-            x2 = DoubleVector.fromArray(S, b2, j2);
-            x3 = DoubleVector.fromArray(S, b3, j2);
-            a2 = a2.add(s0.mul(x0).add(s1.mul(x1)).add(s2.mul(x2)).add(s3.mul(x3)));
-            e2 = e2.add(r0.mul(x0).add(r1.mul(x1)).add(r2.mul(x2)).add(r3.mul(x3)));
-            x0 = DoubleVector.fromArray(S, b0, j3);
-            x1 = DoubleVector.fromArray(S, b1, j3);
-            x2 = DoubleVector.fromArray(S, b2, j3);
-            x3 = DoubleVector.fromArray(S, b3, j3);
-            a3 = a3.add(s0.mul(x0).add(s1.mul(x1)).add(s2.mul(x2)).add(s3.mul(x3)));
-            e3 = e3.add(r0.mul(x0).add(r1.mul(x1)).add(r2.mul(x2)).add(r3.mul(x3)));
-        }
-        a0.intoArray(c, j);
-        a1.intoArray(c, j1);
-        a2.intoArray(c, j2);
-        a3.intoArray(c, j3);
-        e0.intoArray(d, j);
-        e1.intoArray(d, j1);
-        e2.intoArray(d, j2);
-        e3.intoArray(d, j3);
-        int left = to - t;
-        if (left > 0) {
-            int at = sOff + t * sStride;
-            int dt = dOff + t * sStride;
-            for (int q = j; q < j + BLOCK; q += L) {
-                tail(c, q, rows, t, left, s, at, sStride);
-                tail(d, q, rows, t, left, r, dt, sStride);
-            }
-        }
     }
 
     @Override
