@@ -40,14 +40,14 @@ final class SpatialRecurrence {
         SpatialWeights wt = SpatialWeights.pack(dag, u.value.data, w.value.data, b.value.data, g.value.data, d, h, k);
         DMatrixRMaj out = new DMatrixRMaj(rows, h * k);
         // Each chunk keeps its own hidden states, allocated (and zeroed) on the thread that fills them.
-        double[][] hs = new double[chunks][];
+        SpatialScratch[] states = new SpatialScratch[chunks];
         double[] xs = x.value.data;
         double[] ys = out.data;
         Parallel.forEach(chunks, c -> {
             int r0 = Parallel.chunkStart(c, chunks, rows);
             int r1 = Parallel.chunkStart(c + 1, chunks, rows);
-            hs[c] = new double[(r1 - r0) * n * h];
-            SpatialForward.rows(act, wt, xs, hs[c], ys, r0, r1, new SpatialScratch(wt));
+            states[c] = new SpatialScratch(wt, r1 - r0);
+            SpatialForward.rows(act, wt, xs, ys, r0, r1, states[c]);
         });
         return Tensor.derived(op, out, grad -> {
             boolean wantUb = u.requiresGrad() || b.requiresGrad();
@@ -55,8 +55,8 @@ final class SpatialRecurrence {
             SpatialGradients[] parts = new SpatialGradients[chunks];
             Parallel.forEach(chunks, c -> {
                 parts[c] = new SpatialGradients(wt, w.requiresGrad(), wantUb, g.requiresGrad());
-                SpatialBackward.rows(act, wt, xs, hs[c], grad.data, dx, parts[c], Parallel.chunkStart(c, chunks, rows),
-                        Parallel.chunkStart(c + 1, chunks, rows));
+                SpatialBackward.rows(act, wt, xs, states[c], grad.data, dx, parts[c],
+                        Parallel.chunkStart(c, chunks, rows), Parallel.chunkStart(c + 1, chunks, rows));
             });
             SpatialGradients total = parts[0];
             for (int c = 1; c < chunks; c++) {

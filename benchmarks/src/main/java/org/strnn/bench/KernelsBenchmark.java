@@ -31,6 +31,12 @@ import org.strnn.autograd.kernel.Rows;
  *   <li>{@code sumScaled}: the same product one row at a time through {@code sumScaled}, as the
  *       spatial recurrence calls it per vertex.</li>
  *   <li>{@code addOuter}: the rank-4 weight-gradient update, C (k x n) += A^T D for four rows.</li>
+ *   <li>{@code mulRows}: the same product with S, B and C as row arrays, the form the spatial op
+ *       uses since issue 14 (four-row register tiles in the Vector API kernels). {@code 18x36x32}
+ *       is one vertex over a chunk of 18 slices (batch 32 in 16 chunks), the shape that dominates
+ *       the spatial op.</li>
+ *   <li>{@code mulTransRows}: C (k x n) += A^T B with A read in place (m rows of k), the spatial
+ *       op's weight gradient over a chunk's slices.</li>
  * </ul>
  * Scores are microseconds per call; GFLOP/s = 2 m k n / (score * 1000). The warm-up is long
  * because Vector API code is very slow until C2 has compiled it (C1 does not intrinsify it), and
@@ -49,7 +55,7 @@ import org.strnn.autograd.kernel.Rows;
 public class KernelsBenchmark {
 
     /** "m x k x n". */
-    @Param({"288x30x30", "62x36x30", "10x62x30"})
+    @Param({"288x30x30", "62x36x30", "10x62x30", "18x36x32"})
     public String shape;
 
     /** {@code scalar} or {@code vector}. */
@@ -69,6 +75,8 @@ public class KernelsBenchmark {
     private double[][] a4;
     private double[][] d4;
     private double[][] grad;
+    private double[][] sRows;
+    private double[][] aRows;
 
     @Setup
     public void setUp() {
@@ -93,6 +101,14 @@ public class KernelsBenchmark {
         a4 = new double[][] {random(rng, k), random(rng, k), random(rng, k), random(rng, k)};
         d4 = new double[][] {random(rng, width), random(rng, width), random(rng, width), random(rng, width)};
         grad = new double[k][width];
+        sRows = new double[m][];
+        for (int i = 0; i < m; i++) {
+            sRows[i] = random(rng, k);
+        }
+        aRows = new double[m][];
+        for (int i = 0; i < m; i++) {
+            aRows[i] = random(rng, k);
+        }
     }
 
     private static double[] random(SplittableRandom rng, int size) {
@@ -115,6 +131,19 @@ public class KernelsBenchmark {
             kernels.sumScaled(cRows[i], s, i * k, 1, bRows, 0, k, width);
         }
         return cRows;
+    }
+
+    @Benchmark
+    public double[][] mulRows() {
+        kernels.mulRows(sRows, 0, m, 0, k, bRows, cRows, 0, width, false);
+        return cRows;
+    }
+
+    @Benchmark
+    public double[][] mulTransRows() {
+        // C (k x width) += A^T B for A (m x k) and B (m rows of width): B's rows are cRows here.
+        kernels.mulTransRows(aRows, 0, k, 0, m, cRows, grad, 0, width);
+        return grad;
     }
 
     @Benchmark

@@ -39,7 +39,9 @@ final class BenchCommand implements Command {
         return List.of(
                 Option.value("batch", "N", "32", "samples per step"),
                 Option.value("threads", "N", "1", "threads for the heavy ops"),
-                Option.value("warmup", "N", "20", "untimed steps first (JIT warm-up)"),
+                Option.value("warmup", "N", "20", "untimed steps first (JIT warm-up), at least"),
+                Option.value("warmup-samples", "M", "3000", "untimed steps cover at least M samples (a batch-1 step "
+                        + "needs hundreds of steps before the JIT has compiled the kernels)"),
                 Option.value("iterations", "N", "30", "timed steps; the median is reported"),
                 Option.value("seed", "N", "1", "seed of the weights and the random batch"),
                 Option.flag("json", "print one JSON object on stdout"));
@@ -50,7 +52,8 @@ final class BenchCommand implements Command {
         args.positionalCount(0, 0, "no positional arguments");
         int batch = args.integer("batch", 1, 100_000);
         int threads = args.integer("threads", 1, 256);
-        int warmup = args.integer("warmup", 0, 1_000_000);
+        int warmup = Math.max(args.integer("warmup", 0, 1_000_000),
+                (args.integer("warmup-samples", 0, 100_000_000) + batch - 1) / batch);
         int iterations = args.integer("iterations", 1, 1_000_000);
         long seed = args.longValue("seed");
         Parallel.setThreads(threads);
@@ -103,6 +106,7 @@ final class BenchCommand implements Command {
         r.put("allocated_kb_per_sample", 1024 * stepAllocatedMb / batch);
         r.put("heap_high_water_mb", highWaterMb);
         r.put("warmup", warmup);
+        r.put("warmup_samples", warmup * batch);
         r.put("iterations", iterations);
         r.put("parameters", model.parameterCount());
         r.put("java", System.getProperty("java.version"));

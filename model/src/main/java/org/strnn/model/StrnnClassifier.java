@@ -48,6 +48,9 @@ public final class StrnnClassifier {
     private final double[] pfT;
     private final double[] pbT;
     private final double[] c;
+    /** The most slices of the spatial layer computed together in inference. */
+    private static final int BLOCK_ROWS = 64;
+
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     private StrnnClassifier(StrnnModel model, List<String> classNames) {
@@ -282,7 +285,11 @@ public final class StrnnClassifier {
         }
     }
 
-    /** One direction's spatial layer for a chunk of rows, with one scratch per chunk: a reusable {@link Parallel} body. */
+    /**
+     * One direction's spatial layer for a chunk of rows, with one scratch per chunk: a reusable
+     * {@link Parallel} body. A chunk is worked in blocks of at most {@link #BLOCK_ROWS} slices, so
+     * the scratch stays in the cache for a large batch (the results do not depend on the blocks).
+     */
     private final class SpatialTask implements IntConsumer {
         private final Workspace ws;
         private final SpatialScratch[] scratch;
@@ -299,16 +306,17 @@ public final class StrnnClassifier {
             k = direction;
             rows = rowCount;
             chunks = Parallel.threads() == 1 ? 1 : Parallel.chunks(rowCount);
+            int most = (rowCount + chunks - 1) / chunks;
             for (int c = 0; c < chunks; c++) {
-                if (scratch[c] == null) {
-                    scratch[c] = new SpatialScratch(spatial[direction]);
+                if (scratch[c] == null || scratch[c].capacity() < Math.min(most, BLOCK_ROWS)) {
+                    scratch[c] = new SpatialScratch(spatial[direction], Math.min(most, BLOCK_ROWS));
                 }
             }
         }
 
         @Override
         public void accept(int c) {
-            SpatialForward.rows(config.activation(), spatial[k], ws.x, null, ws.s,
+            SpatialForward.rows(config.activation(), spatial[k], ws.x, ws.s,
                     Parallel.chunkStart(c, chunks, rows), Parallel.chunkStart(c + 1, chunks, rows), scratch[c]);
         }
     }

@@ -29,6 +29,13 @@ public interface Kernels {
     /** See {@link Rows#addOuter}. */
     void addOuter(double[][] c, double[][] a, double[][] d, int count, int m, int n);
 
+    /** See {@link Rows#mulRows}. */
+    void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom, int n,
+                 boolean add);
+
+    /** See {@link Rows#mulTransRows}. */
+    void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom, int n);
+
     /** See {@link Rows#add}. */
     void add(double[] c, double[] a, int n);
 

@@ -43,6 +43,33 @@ public final class Rows {
         KernelProvider.IMPL.addOuter(c, a, d, count, m, n);
     }
 
+    /**
+     * A product of row blocks, {@code C += S B} (or {@code C = S B} unless {@code add}): for every
+     * {@code i in [0, m)}, {@code c[cFrom+i][0..n) += sum_{t in [tFrom, tTo)} s[sFrom+i][t] * b[t][0..n)},
+     * starting from +0.0 instead of c's values unless {@code add}. The rows of S, B and C are
+     * separate arrays (S's hold the scalars, B's and C's are at least n long).
+     *
+     * <p>Unlike the other kernels, the terms are added to the accumulator one at a time, in index
+     * order: {@code c = (((c + s_0 b_0) + s_1 b_1) + ...)}, which lets an implementation keep a tile
+     * of several output rows in registers and use every loaded row of B for all of them. Every
+     * implementation follows this order, so they give the same bits.
+     */
+    public static void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c,
+                               int cFrom, int n, boolean add) {
+        KernelProvider.IMPL.mulRows(s, sFrom, m, tFrom, tTo, b, c, cFrom, n, add);
+    }
+
+    /**
+     * {@code C += A^T B} with A read in place: for every {@code p in [0, m)},
+     * {@code c[cFrom+p][0..n) += sum_{t in [tFrom, tTo)} a[t][p0+p] * b[t][0..n)}, the terms added
+     * one at a time in index order, as in {@link #mulRows}. This is the form of a weight gradient
+     * summed over examples (rows t of A and B), without transposing A first.
+     */
+    public static void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c,
+                                    int cFrom, int n) {
+        KernelProvider.IMPL.mulTransRows(a, p0, m, tFrom, tTo, b, c, cFrom, n);
+    }
+
     /** {@code c[0..n) += a[0..n)}. */
     public static void add(double[] c, double[] a, int n) {
         KernelProvider.IMPL.add(c, a, n);

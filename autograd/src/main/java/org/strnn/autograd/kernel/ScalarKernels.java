@@ -134,6 +134,75 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
+    /**
+     * One output row at a time, up to four terms per pass over the row;
+     * {@code c[j] + s0*b0[j] + s1*b1[j] + ...} is evaluated left to right, so the terms are added
+     * one at a time, in index order.
+     */
+    @Override
+    public void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
+                        int n, boolean add) {
+        for (int i = 0; i < m; i++) {
+            double[] si = s[sFrom + i];
+            double[] ci = c[cFrom + i];
+            if (!add) {
+                Arrays.fill(ci, 0, n, 0.0);
+            }
+            for (int t = tFrom; t < tTo; t += 4) {
+                int left = Math.min(4, tTo - t);
+                passOfTerms(ci, si[t], left > 1 ? si[t + 1] : 0.0, left > 2 ? si[t + 2] : 0.0,
+                        left > 3 ? si[t + 3] : 0.0, b, t, left, n);
+            }
+        }
+    }
+
+    /** As {@link #mulRows}, with the scalars read down column {@code p0 + p} of A. */
+    @Override
+    public void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
+                             int n) {
+        for (int p = 0; p < m; p++) {
+            int col = p0 + p;
+            double[] cp = c[cFrom + p];
+            for (int t = tFrom; t < tTo; t += 4) {
+                int left = Math.min(4, tTo - t);
+                passOfTerms(cp, a[t][col], left > 1 ? a[t + 1][col] : 0.0, left > 2 ? a[t + 2][col] : 0.0,
+                        left > 3 ? a[t + 3][col] : 0.0, b, t, left, n);
+            }
+        }
+    }
+
+    /**
+     * {@code c[j] = c[j] + s0*b[t][j] + ...} for the {@code count} (1 to 4) terms from t, added
+     * one at a time, left to right; the unused scalars are ignored.
+     */
+    private static void passOfTerms(double[] c, double s0, double s1, double s2, double s3, double[][] b, int t,
+                                    int count, int n) {
+        double[] b0 = b[t];
+        if (count == 4) {
+            double[] b1 = b[t + 1];
+            double[] b2 = b[t + 2];
+            double[] b3 = b[t + 3];
+            for (int j = 0; j < n; j++) {
+                c[j] = c[j] + s0 * b0[j] + s1 * b1[j] + s2 * b2[j] + s3 * b3[j];
+            }
+        } else if (count == 3) {
+            double[] b1 = b[t + 1];
+            double[] b2 = b[t + 2];
+            for (int j = 0; j < n; j++) {
+                c[j] = c[j] + s0 * b0[j] + s1 * b1[j] + s2 * b2[j];
+            }
+        } else if (count == 2) {
+            double[] b1 = b[t + 1];
+            for (int j = 0; j < n; j++) {
+                c[j] = c[j] + s0 * b0[j] + s1 * b1[j];
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                c[j] = c[j] + s0 * b0[j];
+            }
+        }
+    }
+
     @Override
     public void add(double[] c, double[] a, int n) {
         for (int j = 0; j < n; j++) {
@@ -141,13 +210,26 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
+    /** Row by row: the row's scalars gathered, then {@link #mulRows} from zero, then stored. */
     @Override
     public void multPacked(double[] s, int sOff, int sRow, int sCol, double[][] bRows, int k, int n,
                            double[] c, int cOff, int i0, int i1, boolean accumulate, double[] row) {
         int width = Rows.padded(n);
+        Gathered g = GATHERED.get();
+        if (g.s[0].length < k) {
+            g = new Gathered(k);
+            GATHERED.set(g);
+        }
+        double[][] scratch = g.s;
+        double[][] out = g.out;
+        out[0] = row;
+        double[] si = scratch[0];
         for (int i = i0; i < i1; i++) {
-            Arrays.fill(row, 0, width, 0.0);
-            addScaled(row, s, sOff + i * sRow, sCol, bRows, 0, k, width);
+            int at = sOff + i * sRow;
+            for (int t = 0; t < k; t++) {
+                si[t] = s[at + t * sCol];
+            }
+            mulRows(scratch, 0, 1, 0, k, bRows, out, 0, width, false);
             int ci = cOff + i * n;
             if (accumulate) {
                 for (int j = 0; j < n; j++) {
@@ -158,4 +240,16 @@ public final class ScalarKernels implements Kernels {
             }
         }
     }
+
+    /** Per-thread scratch of {@link #multPacked}: one gathered row of S, and the output row's holder. */
+    private static final class Gathered {
+        final double[][] s;
+        final double[][] out = new double[1][];
+
+        Gathered(int k) {
+            s = new double[][] {new double[k]};
+        }
+    }
+
+    private static final ThreadLocal<Gathered> GATHERED = ThreadLocal.withInitial(() -> new Gathered(0));
 }

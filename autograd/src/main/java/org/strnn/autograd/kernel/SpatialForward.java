@@ -12,9 +12,13 @@ import org.strnn.autograd.Activation;
  * </pre>
  *
  * <p>Row g of {@code xs} (rows x n*d) is one slice, vertex v's features in columns
- * {@code v*d .. v*d+d-1}; row g of {@code ys} (rows x h*K) is the row-major vec of S. A slice's
- * vertex rows are separate zero-padded arrays, which the JIT vectorises (see {@link Rows}), and
- * each slice is finished before the next starts, so its working set stays in the L1 cache.
+ * {@code v*d .. v*d+d-1}; row g of {@code ys} (rows x h*K) is the row-major vec of S.
+ *
+ * <p>The work is vertex-major over a block of slices: for each vertex in topological order, one
+ * product {@code [P_v X_v 1] [W U b]^T} over all the block's slices ({@link Rows#mulRows}), so the
+ * weights are loaded once per pair of slices rather than once per slice; then, slice by slice, the
+ * projection {@code S^T = G^T H}. Each output value is the same sequence of operations whatever
+ * the block, so results do not depend on how the rows are split.
  */
 public final class SpatialForward {
 
@@ -22,58 +26,64 @@ public final class SpatialForward {
     }
 
     /**
-     * Rows {@code [r0, r1)}: reads {@code xs}, writes the result rows into {@code ys} and, unless
-     * {@code hs} is null, the hidden states of these rows into {@code hs}: vertex v of row g at
-     * {@code ((g - r0)*n + v)*h}. Allocates nothing; used by the graph op and by allocation-free
-     * inference.
+     * Rows {@code [r0, r1)}: reads {@code xs} and writes the result rows into {@code ys}, in blocks
+     * of at most {@code ws.capacity()} slices. Afterwards {@code ws} holds the hidden states of
+     * the last block (all of them when {@code r1 - r0 <= ws.capacity()}, as the backward pass
+     * needs). Allocates nothing; used by the graph op and by allocation-free inference.
      */
-    public static void rows(Activation act, SpatialWeights wt, double[] xs, double[] hs, double[] ys, int r0, int r1,
+    public static void rows(Activation act, SpatialWeights wt, double[] xs, double[] ys, int r0, int r1,
                             SpatialScratch ws) {
+        for (int from = r0; from < r1; from += ws.capacity()) {
+            block(act, wt, xs, ys, from, Math.min(r1, from + ws.capacity()), ws);
+        }
+    }
+
+    private static void block(Activation act, SpatialWeights wt, double[] xs, double[] ys, int r0, int r1,
+                              SpatialScratch ws) {
         int n = wt.n;
         int d = wt.d;
         int h = wt.h;
         int hp = wt.hp;
-        double[][] hv = ws.hv;
-        double[] s = ws.s;
-        for (int g = r0; g < r1; g++) {
-            int xRow = g * n * d;
-            for (int v : wt.order) {
-                int[] preds = wt.preds[v];
-                int first = h;
+        int rows = r1 - r0;
+        double[][][] hv = ws.hv;
+        double[][] s = ws.s;
+        for (int v : wt.order) {
+            int[] preds = wt.preds[v];
+            double[][] a = hv[v];
+            for (int i = 0; i < rows; i++) {
                 if (preds.length > 0) {
-                    sumRows(hv, preds, s, h);
-                    first = 0;
+                    sumRows(hv, preds, i, s[i], h);
                 }
-                System.arraycopy(xs, xRow + v * d, s, h, d);
-                // a = W p + U x + 1 * b
-                double[] a = hv[v];
-                Rows.sumScaled(a, s, 0, 1, wt.inT, first, h + d + 1, hp);
-                activate(act, a, hp);
+                System.arraycopy(xs, ((r0 + i) * n + v) * d, s[i], h, d);
             }
-            if (hs != null) {
-                int at = (g - r0) * n * h;
-                for (int v = 0; v < n; v++) {
-                    System.arraycopy(hv[v], 0, hs, at + v * h, h);
-                }
+            // A_v = [P_v X_v 1] [W U b]^T (no W terms for a vertex without predecessors)
+            Rows.mulRows(s, 0, rows, preds.length > 0 ? 0 : h, h + d + 1, wt.inT, a, 0, hp, false);
+            for (int i = 0; i < rows; i++) {
+                activate(act, a[i], hp);
             }
-            project(wt, hv, ws.st, ys, g);
+        }
+        for (int i = 0; i < rows; i++) {
+            project(wt, ws, i, ys, r0 + i);
         }
     }
 
-    /** {@code s[0..w) = sum_{u in which} rows[u][0..w)}, in the order of {@code which} (not empty). */
-    static void sumRows(double[][] rows, int[] which, double[] s, int w) {
-        double[] a = rows[which[0]];
+    /**
+     * {@code s[0..w) = sum_{u in which} rows[u][i][0..w)}, in the order of {@code which} (not
+     * empty).
+     */
+    static void sumRows(double[][][] rows, int[] which, int i, double[] s, int w) {
+        double[] a = rows[which[0]][i];
         switch (which.length) {
             case 1 -> System.arraycopy(a, 0, s, 0, w);
             case 2 -> {
-                double[] b = rows[which[1]];
+                double[] b = rows[which[1]][i];
                 for (int j = 0; j < w; j++) {
                     s[j] = a[j] + b[j];
                 }
             }
             case 3 -> {
-                double[] b = rows[which[1]];
-                double[] c = rows[which[2]];
+                double[] b = rows[which[1]][i];
+                double[] c = rows[which[2]][i];
                 for (int j = 0; j < w; j++) {
                     s[j] = a[j] + b[j] + c[j];
                 }
@@ -81,7 +91,7 @@ public final class SpatialForward {
             default -> {
                 System.arraycopy(a, 0, s, 0, w);
                 for (int q = 1; q < which.length; q++) {
-                    double[] b = rows[which[q]];
+                    double[] b = rows[which[q]][i];
                     for (int j = 0; j < w; j++) {
                         s[j] += b[j];
                     }
@@ -107,14 +117,19 @@ public final class SpatialForward {
         }
     }
 
-    /** Row g of the result: {@code S^T = G^T H^T} (K rows of h), stored transposed as vec(S). */
-    private static void project(SpatialWeights wt, double[][] hv, double[][] st, double[] ys, int g) {
+    /** Output row g from slice i of the block: {@code S^T = G^T H} (K rows of h), stored transposed as vec(S). */
+    private static void project(SpatialWeights wt, SpatialScratch ws, int i, double[] ys, int g) {
         int k = wt.k;
         int h = wt.h;
+        double[][] column = ws.column;
+        for (int v = 0; v < wt.n; v++) {
+            column[v] = ws.hv[v][i];
+        }
+        double[][] st = ws.st;
+        Rows.mulRows(wt.gT, 0, k, 0, wt.n, column, st, 0, wt.hp, false);
         int out = g * h * k;
         for (int c = 0; c < k; c++) {
             double[] row = st[c];
-            Rows.sumScaled(row, wt.g, c, k, hv, 0, wt.n, wt.hp);
             for (int j = 0; j < h; j++) {
                 ys[out + j * k + c] = row[j];
             }

@@ -10,21 +10,21 @@ public final class SpatialGradients {
     final double[][] dWT;
     /** d + 1 rows of hp: dU^T, then db. */
     final double[][] dUT;
-    /** K rows of np: dG^T. */
-    final double[][] dGT;
+    /** n rows of {@link SpatialWeights#kq}: dG. */
+    final double[][] dG;
 
     /** Zeros for the wanted gradients: W's, U's and b's (together), G's. */
     public SpatialGradients(SpatialWeights wt, boolean wantW, boolean wantUb, boolean wantG) {
         dWT = wantW ? new double[wt.h][wt.hp] : null;
         dUT = wantUb ? new double[wt.d + 1][wt.hp] : null;
-        dGT = wantG ? new double[wt.k][wt.np] : null;
+        dG = wantG ? new double[wt.n][wt.kq] : null;
     }
 
     /** Adds another chunk's partial sums into these. */
     public void add(SpatialGradients other) {
         addRows(dWT, other.dWT);
         addRows(dUT, other.dUT);
-        addRows(dGT, other.dGT);
+        addRows(dG, other.dG);
     }
 
     private static void addRows(double[][] dst, double[][] src) {
@@ -62,7 +62,7 @@ public final class SpatialGradients {
         if (dg != null) {
             for (int v = 0; v < wt.n; v++) {
                 for (int c = 0; c < k; c++) {
-                    dg[v * k + c] += dGT[c][v];
+                    dg[v * k + c] += dG[v][c];
                 }
             }
         }

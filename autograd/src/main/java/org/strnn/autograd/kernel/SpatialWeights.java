@@ -15,6 +15,8 @@ public final class SpatialWeights {
     final int k;
     final int hp;
     final int np;
+    /** K rounded up to a multiple of 8 (whole vectors of up to 512 bits): the width of a dG row. */
+    final int kq;
     /** A topological order of the vertices. */
     final int[] order;
     /** The predecessors of each vertex, in the order of their sum. */
@@ -25,8 +27,12 @@ public final class SpatialWeights {
     final double[][] inT;
     /** h rows of hp: W. */
     final double[][] w;
-    /** n x K, row-major: G. */
-    final double[] g;
+    /** n rows of K: G, the scalars of the projection's gradient (dh_v = sum_c G[v, c] dS^T_c). */
+    final double[][] gRows;
+    /** K rows of n: G^T, the scalars of the projection (S^T_c = sum_v G[v, c] h_v). */
+    final double[][] gT;
+    /** h rows of {@code Rows.padded(d)}: U, for the input gradient (dx_v = sum_i dA_v[i] U_i). */
+    final double[][] uRows;
 
     private SpatialWeights(Dag dag, int d, int h, int k) {
         this.n = dag.size();
@@ -35,6 +41,7 @@ public final class SpatialWeights {
         this.k = k;
         this.hp = Rows.padded(h);
         this.np = Rows.padded(n);
+        this.kq = (k + 7) & ~7;
         this.order = dag.order();
         this.preds = new int[n][];
         this.succ = new int[n][];
@@ -44,7 +51,9 @@ public final class SpatialWeights {
         }
         this.inT = new double[h + d + 1][hp];
         this.w = new double[h][hp];
-        this.g = new double[n * k];
+        this.gRows = new double[n][k];
+        this.gT = new double[k][n];
+        this.uRows = new double[h][Rows.padded(d)];
     }
 
     /**
@@ -68,7 +77,15 @@ public final class SpatialWeights {
             }
         }
         System.arraycopy(b, 0, p.inT[h + d], 0, h);
-        System.arraycopy(g, 0, p.g, 0, n * k);
+        for (int i = 0; i < h; i++) {
+            System.arraycopy(u, i * d, p.uRows[i], 0, d);
+        }
+        for (int v = 0; v < n; v++) {
+            for (int c = 0; c < k; c++) {
+                p.gRows[v][c] = g[v * k + c];
+                p.gT[c][v] = g[v * k + c];
+            }
+        }
         return p;
     }
 
@@ -77,8 +94,4 @@ public final class SpatialWeights {
         return h * k;
     }
 
-    /** n*h, the hidden values {@link SpatialForward#rows} keeps per row when asked to. */
-    public int hiddenWidth() {
-        return n * h;
-    }
 }

@@ -97,7 +97,7 @@ class KernelsBitIdentityTest {
             double[] want = c0.clone();
             for (int i = i0; i < i1; i++) {
                 for (int j = 0; j < n; j++) {
-                    double acc = terms(0.0, s, sOff + i * sRow, sCol, bRows, 0, k, j);
+                    double acc = sequential(0.0, s, sOff + i * sRow, sCol, bRows, 0, k, j);
                     int at = cOff + i * n + j;
                     want[at] = accumulate ? c0[at] + acc : acc;
                 }
@@ -111,6 +111,115 @@ class KernelsBitIdentityTest {
             double[] c = c0.clone();
             Gemm.multPacked(s, sOff, sRow, sCol, bRows, k, n, c, cOff, i0, i1, accumulate, new double[Rows.padded(n)]);
             assertBits("Gemm.multPacked", want, c);
+        });
+    }
+
+    @Test
+    void mulRowsFollowsTheDocumentedOrder() {
+        Property.check("kernels: mulRows bits", TRIALS, gen -> {
+            int m = gen.intBetween(0, 13);
+            int terms = gen.intBetween(0, 40);
+            int tFrom = gen.intBetween(0, terms);
+            int tTo = gen.intBetween(tFrom, terms);
+            int n = gen.intBetween(1, 70);
+            int sFrom = gen.intBetween(0, 3);
+            int cFrom = gen.intBetween(0, 3);
+            boolean add = gen.random().nextBoolean();
+            double[][] s = new double[sFrom + m][];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = values(gen, terms + gen.intBetween(0, 3));
+            }
+            double[][] b = new double[terms][];
+            for (int t = 0; t < terms; t++) {
+                b[t] = values(gen, n + gen.intBetween(0, 3));
+            }
+            double[][] c0 = new double[cFrom + m + 1][];
+            for (int i = 0; i < c0.length; i++) {
+                c0[i] = values(gen, n + gen.intBetween(0, 3));
+            }
+            double[][] want = new double[c0.length][];
+            for (int i = 0; i < c0.length; i++) {
+                want[i] = c0[i].clone();
+            }
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double acc = add ? c0[cFrom + i][j] : 0.0;
+                    for (int t = tFrom; t < tTo; t++) {
+                        acc = acc + s[sFrom + i][t] * b[t][j];
+                    }
+                    want[cFrom + i][j] = acc;
+                }
+            }
+            List<Kernels> impls = implementations();
+            for (int variant = 0; variant <= impls.size(); variant++) {
+                boolean viaRows = variant == impls.size();
+                double[][] c = new double[c0.length][];
+                for (int i = 0; i < c0.length; i++) {
+                    c[i] = c0[i].clone();
+                }
+                if (viaRows) {
+                    Rows.mulRows(s, sFrom, m, tFrom, tTo, b, c, cFrom, n, add);
+                } else {
+                    impls.get(variant).mulRows(s, sFrom, m, tFrom, tTo, b, c, cFrom, n, add);
+                }
+                String name = viaRows ? "Rows" : impls.get(variant).name();
+                for (int i = 0; i < c.length; i++) {
+                    assertBits(name + " mulRows row " + i, want[i], c[i]);
+                }
+            }
+        });
+    }
+
+    @Test
+    void mulTransRowsFollowsTheDocumentedOrder() {
+        Property.check("kernels: mulTransRows bits", TRIALS, gen -> {
+            int m = gen.intBetween(0, 13);
+            int p0 = gen.intBetween(0, 3);
+            int terms = gen.intBetween(0, 40);
+            int tFrom = gen.intBetween(0, terms);
+            int tTo = gen.intBetween(tFrom, terms);
+            int n = gen.intBetween(1, 70);
+            int cFrom = gen.intBetween(0, 3);
+            double[][] a = new double[terms][];
+            double[][] b = new double[terms][];
+            for (int t = 0; t < terms; t++) {
+                a[t] = values(gen, p0 + m + gen.intBetween(0, 3));
+                b[t] = values(gen, n + gen.intBetween(0, 3));
+            }
+            double[][] c0 = new double[cFrom + m + 1][];
+            for (int i = 0; i < c0.length; i++) {
+                c0[i] = values(gen, n + gen.intBetween(0, 3));
+            }
+            double[][] want = new double[c0.length][];
+            for (int i = 0; i < c0.length; i++) {
+                want[i] = c0[i].clone();
+            }
+            for (int p = 0; p < m; p++) {
+                for (int j = 0; j < n; j++) {
+                    double acc = c0[cFrom + p][j];
+                    for (int t = tFrom; t < tTo; t++) {
+                        acc = acc + a[t][p0 + p] * b[t][j];
+                    }
+                    want[cFrom + p][j] = acc;
+                }
+            }
+            List<Kernels> impls = implementations();
+            for (int variant = 0; variant <= impls.size(); variant++) {
+                boolean viaRows = variant == impls.size();
+                double[][] c = new double[c0.length][];
+                for (int i = 0; i < c0.length; i++) {
+                    c[i] = c0[i].clone();
+                }
+                if (viaRows) {
+                    Rows.mulTransRows(a, p0, m, tFrom, tTo, b, c, cFrom, n);
+                } else {
+                    impls.get(variant).mulTransRows(a, p0, m, tFrom, tTo, b, c, cFrom, n);
+                }
+                String name = viaRows ? "Rows" : impls.get(variant).name();
+                for (int i = 0; i < c.length; i++) {
+                    assertBits(name + " mulTransRows row " + i, want[i], c[i]);
+                }
+            }
         });
     }
 
@@ -133,7 +242,7 @@ class KernelsBitIdentityTest {
             }
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
-                    want[i * n + j] = terms(0.0, a, i * k, 1, bRows, 0, k, j);
+                    want[i * n + j] = sequential(0.0, a, i * k, 1, bRows, 0, k, j);
                 }
             }
             double[] c = new double[m * n];
@@ -224,6 +333,14 @@ class KernelsBitIdentityTest {
         } else {
             assertEquals(KernelProvider.vector().get().name(), KernelProvider.name());
         }
+    }
+
+    /** {@code acc} plus the terms {@code [from, to)} of column j, one at a time, in index order. */
+    static double sequential(double acc, double[] s, int sOff, int stride, double[][] rows, int from, int to, int j) {
+        for (int t = from; t < to; t++) {
+            acc = acc + s[sOff + t * stride] * rows[t][j];
+        }
+        return acc;
     }
 
     /** {@code acc} plus the terms {@code [from, to)} of column j, in groups of four, in index order. */

@@ -31,8 +31,12 @@ final class VectorKernels implements Kernels {
     /** The accumulator starts as the first group of four terms (no addition to zero). */
     private static final int FIRST = 2;
 
-    /** Per-thread scratch for the second row of a pair in {@link #multPacked}; only grows. */
-    private static final ThreadLocal<double[]> SECOND_ROW = ThreadLocal.withInitial(() -> new double[0]);
+    /** Zeros for {@link #mulRows} to start from; replaced by a longer array when needed, never written. */
+    private static volatile double[] zeros = new double[64];
+
+    /** Per-thread scratch for one column of A in {@link #mulTransRows}; only grows. */
+    private static final ThreadLocal<double[]> COLUMN = ThreadLocal.withInitial(() -> new double[0]);
+
 
     private VectorKernels() {
     }
@@ -64,28 +68,47 @@ final class VectorKernels implements Kernels {
         columns(c, n, to - from < 4 ? ZERO : FIRST, s, sOff, sStride, rows, from, to);
     }
 
+    /**
+     * Four rows at a time: their scalars gathered into rows, {@link #mulRows} from zero into four
+     * scratch rows (a register tile), then stored into C.
+     */
     @Override
     public void multPacked(double[] s, int sOff, int sRow, int sCol, double[][] bRows, int k, int n,
                            double[] c, int cOff, int i0, int i1, boolean accumulate, double[] row) {
         int width = Rows.padded(n);
-        double[] second = SECOND_ROW.get();
-        if (second.length < width) {
-            second = new double[width];
-            SECOND_ROW.set(second);
+        Block block = BLOCKS.get();
+        if (block.s[0].length < k || block.out[0].length < width) {
+            block = new Block(Math.max(k, block.s[0].length), Math.max(width, block.out[0].length));
+            BLOCKS.set(block);
         }
-        int i = i0;
-        for (; i + 1 < i1; i += 2) {
-            java.util.Arrays.fill(row, 0, width, 0.0);
-            java.util.Arrays.fill(second, 0, width, 0.0);
-            pair(row, second, width, s, sOff + i * sRow, sOff + (i + 1) * sRow, sCol, bRows, 0, k);
-            store(row, c, cOff + i * n, n, accumulate);
-            store(second, c, cOff + (i + 1) * n, n, accumulate);
-        }
-        if (i < i1) {
-            columns(row, width, ZERO, s, sOff + i * sRow, sCol, bRows, 0, k);
-            store(row, c, cOff + i * n, n, accumulate);
+        for (int i = i0; i < i1; i += 4) {
+            int count = Math.min(4, i1 - i);
+            for (int r = 0; r < count; r++) {
+                double[] sr = block.s[r];
+                int at = sOff + (i + r) * sRow;
+                for (int t = 0; t < k; t++) {
+                    sr[t] = s[at + t * sCol];
+                }
+            }
+            mulRows(block.s, 0, count, 0, k, bRows, block.out, 0, width, false);
+            for (int r = 0; r < count; r++) {
+                store(block.out[r], c, cOff + (i + r) * n, n, accumulate);
+            }
         }
     }
+
+    /** Per-thread scratch of {@link #multPacked}: four gathered rows of S and four output rows. */
+    private static final class Block {
+        final double[][] s;
+        final double[][] out;
+
+        Block(int k, int width) {
+            s = new double[4][k];
+            out = new double[4][width];
+        }
+    }
+
+    private static final ThreadLocal<Block> BLOCKS = ThreadLocal.withInitial(() -> new Block(0, 0));
 
     /** {@code c[ci..ci+n) = row[0..n)}, or {@code +=} when accumulating. */
     private static void store(double[] row, double[] c, int ci, int n, boolean accumulate) {
@@ -103,97 +126,431 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * {@link #columns} in DST mode for two rows at once, {@code c} with scalars from {@code sOff}
-     * and {@code d} with scalars from {@code dOff}: each loaded vector of the rows serves both.
+     * Tiles of four output rows by {@link #BLOCK} columns, sixteen accumulators held in registers
+     * while every term is added to them, one term at a time (each loaded row of B serves four
+     * output rows); then four rows by single vectors, then the last columns one at a time, and
+     * the last one to three rows alone.
      */
-    private static void pair(double[] c, double[] d, int n, double[] s, int sOff, int dOff, int sStride,
-                             double[][] rows, int from, int to) {
-        int j = 0;
-        for (; j + BLOCK <= n; j += BLOCK) {
-            pairBlock(c, d, j, s, sOff, dOff, sStride, rows, from, to);
+    @Override
+    public void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
+                        int n, boolean add) {
+        double[] zero = zeros(n);
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            double[] s0 = s[sFrom + i];
+            double[] s1 = s[sFrom + i + 1];
+            double[] s2 = s[sFrom + i + 2];
+            double[] s3 = s[sFrom + i + 3];
+            double[] c0 = c[cFrom + i];
+            double[] c1 = c[cFrom + i + 1];
+            double[] c2 = c[cFrom + i + 2];
+            double[] c3 = c[cFrom + i + 3];
+            int j = 0;
+            for (; j + BLOCK <= n; j += BLOCK) {
+                tile4(s0, s1, s2, s3, add ? c0 : zero, add ? c1 : zero, add ? c2 : zero, add ? c3 : zero,
+                        c0, c1, c2, c3, j, b, tFrom, tTo);
+            }
+            if (j + 2 * L <= n) {
+                tile4x2(s0, s1, s2, s3, add ? c0 : zero, add ? c1 : zero, add ? c2 : zero, add ? c3 : zero,
+                        c0, c1, c2, c3, j, b, tFrom, tTo);
+                j += 2 * L;
+            }
+            for (; j + L <= n; j += L) {
+                tile4Single(s0, s1, s2, s3, add ? c0 : zero, add ? c1 : zero, add ? c2 : zero, add ? c3 : zero,
+                        c0, c1, c2, c3, j, b, tFrom, tTo);
+            }
+            for (; j < n; j++) {
+                c0[j] = sequential(add ? c0[j] : 0.0, s0, b, tFrom, tTo, j);
+                c1[j] = sequential(add ? c1[j] : 0.0, s1, b, tFrom, tTo, j);
+                c2[j] = sequential(add ? c2[j] : 0.0, s2, b, tFrom, tTo, j);
+                c3[j] = sequential(add ? c3[j] : 0.0, s3, b, tFrom, tTo, j);
+            }
         }
-        for (; j + L <= n; j += L) {
-            single(c, j, s, sOff, sStride, rows, from, to);
-            single(d, j, s, dOff, sStride, rows, from, to);
+        if (i + 1 < m) {
+            double[] s0 = s[sFrom + i];
+            double[] s1 = s[sFrom + i + 1];
+            double[] c0 = c[cFrom + i];
+            double[] c1 = c[cFrom + i + 1];
+            int j = 0;
+            for (; j + BLOCK <= n; j += BLOCK) {
+                tile2(s0, s1, add ? c0 : zero, add ? c1 : zero, c0, c1, j, b, tFrom, tTo);
+            }
+            rowFrom(s0, add ? c0 : zero, c0, j, n, b, tFrom, tTo);
+            rowFrom(s1, add ? c1 : zero, c1, j, n, b, tFrom, tTo);
+            i += 2;
         }
-        for (; j < n; j++) {
-            c[j] = scalar(c[j], j, s, sOff, sStride, rows, from, to);
-            d[j] = scalar(d[j], j, s, dOff, sStride, rows, from, to);
+        for (; i < m; i++) {
+            double[] ci = c[cFrom + i];
+            rowFrom(s[sFrom + i], add ? ci : zero, ci, 0, n, b, tFrom, tTo);
         }
     }
 
-    /** {@link #pair} for the {@link #BLOCK} columns from {@code j}: eight accumulators. */
-    private static void pairBlock(double[] c, double[] d, int j, double[] s, int sOff, int dOff, int sStride,
-                                  double[][] rows, int from, int to) {
+    /** Zeros to start accumulators from, at least n long; never written. */
+    private static double[] zeros(int n) {
+        double[] z = zeros;
+        if (z.length < n) {
+            z = new double[Math.max(n, 2 * z.length)];
+            zeros = z;
+        }
+        return z;
+    }
+
+    /**
+     * {@link #mulRows} for one row, columns {@code [j, n)}, starting from {@code from}'s values:
+     * vector by vector, then one by one.
+     */
+    private static void rowFrom(double[] si, double[] from, double[] ci, int j, int n, double[][] b, int tFrom,
+                                int tTo) {
+        for (; j + BLOCK <= n; j += BLOCK) {
+            tile1(si, from, ci, j, b, tFrom, tTo);
+        }
+        for (; j + L <= n; j += L) {
+            DoubleVector acc = DoubleVector.fromArray(S, from, j);
+            for (int t = tFrom; t < tTo; t++) {
+                acc = acc.add(DoubleVector.broadcast(S, si[t]).mul(DoubleVector.fromArray(S, b[t], j)));
+            }
+            acc.intoArray(ci, j);
+        }
+        for (; j < n; j++) {
+            ci[j] = sequential(from[j], si, b, tFrom, tTo, j);
+        }
+    }
+
+    /** {@link #mulRows} for one row and the {@link #BLOCK} columns from {@code j}: four accumulators. */
+    private static void tile1(double[] si, double[] f, double[] c, int j, double[][] b, int tFrom, int tTo) {
         int j1 = j + L;
         int j2 = j + 2 * L;
         int j3 = j + 3 * L;
-        DoubleVector a0 = DoubleVector.fromArray(S, c, j);
-        DoubleVector a1 = DoubleVector.fromArray(S, c, j1);
-        DoubleVector a2 = DoubleVector.fromArray(S, c, j2);
-        DoubleVector a3 = DoubleVector.fromArray(S, c, j3);
-        DoubleVector e0 = DoubleVector.fromArray(S, d, j);
-        DoubleVector e1 = DoubleVector.fromArray(S, d, j1);
-        DoubleVector e2 = DoubleVector.fromArray(S, d, j2);
-        DoubleVector e3 = DoubleVector.fromArray(S, d, j3);
-        int t = from;
-        for (; t + 3 < to; t += 4) {
-            int at = sOff + t * sStride;
-            int dt = dOff + t * sStride;
-            double[] b0 = rows[t];
-            double[] b1 = rows[t + 1];
-            double[] b2 = rows[t + 2];
-            double[] b3 = rows[t + 3];
-            double s0 = s[at];
-            double s1 = s[at + sStride];
-            double s2 = s[at + 2 * sStride];
-            double s3 = s[at + 3 * sStride];
-            double r0 = s[dt];
-            double r1 = s[dt + sStride];
-            double r2 = s[dt + 2 * sStride];
-            double r3 = s[dt + 3 * sStride];
-            DoubleVector x0 = DoubleVector.fromArray(S, b0, j);
-            DoubleVector x1 = DoubleVector.fromArray(S, b1, j);
-            DoubleVector x2 = DoubleVector.fromArray(S, b2, j);
-            DoubleVector x3 = DoubleVector.fromArray(S, b3, j);
-            a0 = a0.add(x0.mul(s0).add(x1.mul(s1)).add(x2.mul(s2)).add(x3.mul(s3)));
-            e0 = e0.add(x0.mul(r0).add(x1.mul(r1)).add(x2.mul(r2)).add(x3.mul(r3)));
-            x0 = DoubleVector.fromArray(S, b0, j1);
-            x1 = DoubleVector.fromArray(S, b1, j1);
-            x2 = DoubleVector.fromArray(S, b2, j1);
-            x3 = DoubleVector.fromArray(S, b3, j1);
-            a1 = a1.add(x0.mul(s0).add(x1.mul(s1)).add(x2.mul(s2)).add(x3.mul(s3)));
-            e1 = e1.add(x0.mul(r0).add(x1.mul(r1)).add(x2.mul(r2)).add(x3.mul(r3)));
-            x0 = DoubleVector.fromArray(S, b0, j2);
-            x1 = DoubleVector.fromArray(S, b1, j2);
-            x2 = DoubleVector.fromArray(S, b2, j2);
-            x3 = DoubleVector.fromArray(S, b3, j2);
-            a2 = a2.add(x0.mul(s0).add(x1.mul(s1)).add(x2.mul(s2)).add(x3.mul(s3)));
-            e2 = e2.add(x0.mul(r0).add(x1.mul(r1)).add(x2.mul(r2)).add(x3.mul(r3)));
-            x0 = DoubleVector.fromArray(S, b0, j3);
-            x1 = DoubleVector.fromArray(S, b1, j3);
-            x2 = DoubleVector.fromArray(S, b2, j3);
-            x3 = DoubleVector.fromArray(S, b3, j3);
-            a3 = a3.add(x0.mul(s0).add(x1.mul(s1)).add(x2.mul(s2)).add(x3.mul(s3)));
-            e3 = e3.add(x0.mul(r0).add(x1.mul(r1)).add(x2.mul(r2)).add(x3.mul(r3)));
+        DoubleVector a0 = DoubleVector.fromArray(S, f, j);
+        DoubleVector a1 = DoubleVector.fromArray(S, f, j1);
+        DoubleVector a2 = DoubleVector.fromArray(S, f, j2);
+        DoubleVector a3 = DoubleVector.fromArray(S, f, j3);
+        for (int t = tFrom; t < tTo; t++) {
+            double[] bt = b[t];
+            DoubleVector v = DoubleVector.broadcast(S, si[t]);
+            a0 = a0.add(v.mul(DoubleVector.fromArray(S, bt, j)));
+            a1 = a1.add(v.mul(DoubleVector.fromArray(S, bt, j1)));
+            a2 = a2.add(v.mul(DoubleVector.fromArray(S, bt, j2)));
+            a3 = a3.add(v.mul(DoubleVector.fromArray(S, bt, j3)));
         }
         a0.intoArray(c, j);
         a1.intoArray(c, j1);
         a2.intoArray(c, j2);
         a3.intoArray(c, j3);
-        e0.intoArray(d, j);
-        e1.intoArray(d, j1);
-        e2.intoArray(d, j2);
-        e3.intoArray(d, j3);
-        int left = to - t;
-        if (left > 0) {
-            int at = sOff + t * sStride;
-            int dt = dOff + t * sStride;
-            for (int q = j; q < j + BLOCK; q += L) {
-                tail(c, q, rows, t, left, s, at, sStride);
-                tail(d, q, rows, t, left, s, dt, sStride);
+    }
+
+    /** {@link #mulRows} for four rows and the 2 {@link #L} columns from {@code j}: eight accumulators. */
+    private static void tile4x2(double[] s0, double[] s1, double[] s2, double[] s3, double[] f0, double[] f1,
+                                double[] f2, double[] f3, double[] c0, double[] c1, double[] c2, double[] c3, int j,
+                                double[][] b, int tFrom, int tTo) {
+        int j1 = j + L;
+        DoubleVector a00 = DoubleVector.fromArray(S, f0, j);
+        DoubleVector a01 = DoubleVector.fromArray(S, f0, j1);
+        DoubleVector a10 = DoubleVector.fromArray(S, f1, j);
+        DoubleVector a11 = DoubleVector.fromArray(S, f1, j1);
+        DoubleVector a20 = DoubleVector.fromArray(S, f2, j);
+        DoubleVector a21 = DoubleVector.fromArray(S, f2, j1);
+        DoubleVector a30 = DoubleVector.fromArray(S, f3, j);
+        DoubleVector a31 = DoubleVector.fromArray(S, f3, j1);
+        for (int t = tFrom; t < tTo; t++) {
+            double[] bt = b[t];
+            DoubleVector x0 = DoubleVector.fromArray(S, bt, j);
+            DoubleVector x1 = DoubleVector.fromArray(S, bt, j1);
+            DoubleVector v = DoubleVector.broadcast(S, s0[t]);
+            a00 = a00.add(v.mul(x0));
+            a01 = a01.add(v.mul(x1));
+            v = DoubleVector.broadcast(S, s1[t]);
+            a10 = a10.add(v.mul(x0));
+            a11 = a11.add(v.mul(x1));
+            v = DoubleVector.broadcast(S, s2[t]);
+            a20 = a20.add(v.mul(x0));
+            a21 = a21.add(v.mul(x1));
+            v = DoubleVector.broadcast(S, s3[t]);
+            a30 = a30.add(v.mul(x0));
+            a31 = a31.add(v.mul(x1));
+        }
+        a00.intoArray(c0, j);
+        a01.intoArray(c0, j1);
+        a10.intoArray(c1, j);
+        a11.intoArray(c1, j1);
+        a20.intoArray(c2, j);
+        a21.intoArray(c2, j1);
+        a30.intoArray(c3, j);
+        a31.intoArray(c3, j1);
+    }
+
+    /** {@link #mulRows} for four rows and the {@link #BLOCK} columns from {@code j}. */
+    private static void tile4(double[] s0, double[] s1, double[] s2, double[] s3, double[] f0, double[] f1,
+                              double[] f2, double[] f3, double[] c0, double[] c1, double[] c2, double[] c3, int j,
+                              double[][] b, int tFrom, int tTo) {
+        int j1 = j + L;
+        int j2 = j + 2 * L;
+        int j3 = j + 3 * L;
+        DoubleVector a00 = DoubleVector.fromArray(S, f0, j);
+        DoubleVector a01 = DoubleVector.fromArray(S, f0, j1);
+        DoubleVector a02 = DoubleVector.fromArray(S, f0, j2);
+        DoubleVector a03 = DoubleVector.fromArray(S, f0, j3);
+        DoubleVector a10 = DoubleVector.fromArray(S, f1, j);
+        DoubleVector a11 = DoubleVector.fromArray(S, f1, j1);
+        DoubleVector a12 = DoubleVector.fromArray(S, f1, j2);
+        DoubleVector a13 = DoubleVector.fromArray(S, f1, j3);
+        DoubleVector a20 = DoubleVector.fromArray(S, f2, j);
+        DoubleVector a21 = DoubleVector.fromArray(S, f2, j1);
+        DoubleVector a22 = DoubleVector.fromArray(S, f2, j2);
+        DoubleVector a23 = DoubleVector.fromArray(S, f2, j3);
+        DoubleVector a30 = DoubleVector.fromArray(S, f3, j);
+        DoubleVector a31 = DoubleVector.fromArray(S, f3, j1);
+        DoubleVector a32 = DoubleVector.fromArray(S, f3, j2);
+        DoubleVector a33 = DoubleVector.fromArray(S, f3, j3);
+        for (int t = tFrom; t < tTo; t++) {
+            double[] bt = b[t];
+            DoubleVector x0 = DoubleVector.fromArray(S, bt, j);
+            DoubleVector x1 = DoubleVector.fromArray(S, bt, j1);
+            DoubleVector x2 = DoubleVector.fromArray(S, bt, j2);
+            DoubleVector x3 = DoubleVector.fromArray(S, bt, j3);
+            DoubleVector v = DoubleVector.broadcast(S, s0[t]);
+            a00 = a00.add(v.mul(x0));
+            a01 = a01.add(v.mul(x1));
+            a02 = a02.add(v.mul(x2));
+            a03 = a03.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, s1[t]);
+            a10 = a10.add(v.mul(x0));
+            a11 = a11.add(v.mul(x1));
+            a12 = a12.add(v.mul(x2));
+            a13 = a13.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, s2[t]);
+            a20 = a20.add(v.mul(x0));
+            a21 = a21.add(v.mul(x1));
+            a22 = a22.add(v.mul(x2));
+            a23 = a23.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, s3[t]);
+            a30 = a30.add(v.mul(x0));
+            a31 = a31.add(v.mul(x1));
+            a32 = a32.add(v.mul(x2));
+            a33 = a33.add(v.mul(x3));
+        }
+        a00.intoArray(c0, j);
+        a01.intoArray(c0, j1);
+        a02.intoArray(c0, j2);
+        a03.intoArray(c0, j3);
+        a10.intoArray(c1, j);
+        a11.intoArray(c1, j1);
+        a12.intoArray(c1, j2);
+        a13.intoArray(c1, j3);
+        a20.intoArray(c2, j);
+        a21.intoArray(c2, j1);
+        a22.intoArray(c2, j2);
+        a23.intoArray(c2, j3);
+        a30.intoArray(c3, j);
+        a31.intoArray(c3, j1);
+        a32.intoArray(c3, j2);
+        a33.intoArray(c3, j3);
+    }
+
+    /**
+     * As {@link #mulRows}, with the scalars of output rows p to p+3 read from one row of A
+     * ({@code a[t][p0+p..]}): tiles of four rows by {@link #BLOCK} columns, then single vectors.
+     */
+    @Override
+    public void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
+                             int n) {
+        int p = 0;
+        for (; p + 3 < m; p += 4) {
+            int col = p0 + p;
+            double[] c0 = c[cFrom + p];
+            double[] c1 = c[cFrom + p + 1];
+            double[] c2 = c[cFrom + p + 2];
+            double[] c3 = c[cFrom + p + 3];
+            int j = 0;
+            for (; j + BLOCK <= n; j += BLOCK) {
+                tile4T(a, col, c0, c1, c2, c3, j, b, tFrom, tTo);
+            }
+            for (; j + L <= n; j += L) {
+                DoubleVector x0 = DoubleVector.fromArray(S, c0, j);
+                DoubleVector x1 = DoubleVector.fromArray(S, c1, j);
+                DoubleVector x2 = DoubleVector.fromArray(S, c2, j);
+                DoubleVector x3 = DoubleVector.fromArray(S, c3, j);
+                for (int t = tFrom; t < tTo; t++) {
+                    double[] at = a[t];
+                    DoubleVector x = DoubleVector.fromArray(S, b[t], j);
+                    x0 = x0.add(DoubleVector.broadcast(S, at[col]).mul(x));
+                    x1 = x1.add(DoubleVector.broadcast(S, at[col + 1]).mul(x));
+                    x2 = x2.add(DoubleVector.broadcast(S, at[col + 2]).mul(x));
+                    x3 = x3.add(DoubleVector.broadcast(S, at[col + 3]).mul(x));
+                }
+                x0.intoArray(c0, j);
+                x1.intoArray(c1, j);
+                x2.intoArray(c2, j);
+                x3.intoArray(c3, j);
+            }
+            for (; j < n; j++) {
+                c0[j] = sequentialT(c0[j], a, col, b, tFrom, tTo, j);
+                c1[j] = sequentialT(c1[j], a, col + 1, b, tFrom, tTo, j);
+                c2[j] = sequentialT(c2[j], a, col + 2, b, tFrom, tTo, j);
+                c3[j] = sequentialT(c3[j], a, col + 3, b, tFrom, tTo, j);
             }
         }
+        if (p < m) {
+            double[] column = COLUMN.get();
+            if (column.length < tTo) {
+                column = new double[tTo];
+                COLUMN.set(column);
+            }
+            for (; p < m; p++) {
+                int col = p0 + p;
+                for (int t = tFrom; t < tTo; t++) {
+                    column[t] = a[t][col];
+                }
+                double[] cp = c[cFrom + p];
+                rowFrom(column, cp, cp, 0, n, b, tFrom, tTo);
+            }
+        }
+    }
+
+    /** {@link #mulTransRows} for output rows col..col+3 and the {@link #BLOCK} columns from {@code j}. */
+    private static void tile4T(double[][] a, int col, double[] c0, double[] c1, double[] c2, double[] c3, int j,
+                               double[][] b, int tFrom, int tTo) {
+        int j1 = j + L;
+        int j2 = j + 2 * L;
+        int j3 = j + 3 * L;
+        DoubleVector a00 = DoubleVector.fromArray(S, c0, j);
+        DoubleVector a01 = DoubleVector.fromArray(S, c0, j1);
+        DoubleVector a02 = DoubleVector.fromArray(S, c0, j2);
+        DoubleVector a03 = DoubleVector.fromArray(S, c0, j3);
+        DoubleVector a10 = DoubleVector.fromArray(S, c1, j);
+        DoubleVector a11 = DoubleVector.fromArray(S, c1, j1);
+        DoubleVector a12 = DoubleVector.fromArray(S, c1, j2);
+        DoubleVector a13 = DoubleVector.fromArray(S, c1, j3);
+        DoubleVector a20 = DoubleVector.fromArray(S, c2, j);
+        DoubleVector a21 = DoubleVector.fromArray(S, c2, j1);
+        DoubleVector a22 = DoubleVector.fromArray(S, c2, j2);
+        DoubleVector a23 = DoubleVector.fromArray(S, c2, j3);
+        DoubleVector a30 = DoubleVector.fromArray(S, c3, j);
+        DoubleVector a31 = DoubleVector.fromArray(S, c3, j1);
+        DoubleVector a32 = DoubleVector.fromArray(S, c3, j2);
+        DoubleVector a33 = DoubleVector.fromArray(S, c3, j3);
+        for (int t = tFrom; t < tTo; t++) {
+            double[] bt = b[t];
+            double[] at = a[t];
+            DoubleVector x0 = DoubleVector.fromArray(S, bt, j);
+            DoubleVector x1 = DoubleVector.fromArray(S, bt, j1);
+            DoubleVector x2 = DoubleVector.fromArray(S, bt, j2);
+            DoubleVector x3 = DoubleVector.fromArray(S, bt, j3);
+            DoubleVector v = DoubleVector.broadcast(S, at[col]);
+            a00 = a00.add(v.mul(x0));
+            a01 = a01.add(v.mul(x1));
+            a02 = a02.add(v.mul(x2));
+            a03 = a03.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, at[col + 1]);
+            a10 = a10.add(v.mul(x0));
+            a11 = a11.add(v.mul(x1));
+            a12 = a12.add(v.mul(x2));
+            a13 = a13.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, at[col + 2]);
+            a20 = a20.add(v.mul(x0));
+            a21 = a21.add(v.mul(x1));
+            a22 = a22.add(v.mul(x2));
+            a23 = a23.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, at[col + 3]);
+            a30 = a30.add(v.mul(x0));
+            a31 = a31.add(v.mul(x1));
+            a32 = a32.add(v.mul(x2));
+            a33 = a33.add(v.mul(x3));
+        }
+        a00.intoArray(c0, j);
+        a01.intoArray(c0, j1);
+        a02.intoArray(c0, j2);
+        a03.intoArray(c0, j3);
+        a10.intoArray(c1, j);
+        a11.intoArray(c1, j1);
+        a12.intoArray(c1, j2);
+        a13.intoArray(c1, j3);
+        a20.intoArray(c2, j);
+        a21.intoArray(c2, j1);
+        a22.intoArray(c2, j2);
+        a23.intoArray(c2, j3);
+        a30.intoArray(c3, j);
+        a31.intoArray(c3, j1);
+        a32.intoArray(c3, j2);
+        a33.intoArray(c3, j3);
+    }
+
+    /** Column j of output row col of {@link #mulTransRows}, one term at a time. */
+    private static double sequentialT(double acc, double[][] a, int col, double[][] b, int tFrom, int tTo, int j) {
+        for (int t = tFrom; t < tTo; t++) {
+            acc = acc + a[t][col] * b[t][j];
+        }
+        return acc;
+    }
+
+    /** {@link #mulRows} for two rows and the {@link #BLOCK} columns from {@code j}. */
+    private static void tile2(double[] s0, double[] s1, double[] f0, double[] f1, double[] c0, double[] c1, int j,
+                              double[][] b, int tFrom, int tTo) {
+        int j1 = j + L;
+        int j2 = j + 2 * L;
+        int j3 = j + 3 * L;
+        DoubleVector a00 = DoubleVector.fromArray(S, f0, j);
+        DoubleVector a01 = DoubleVector.fromArray(S, f0, j1);
+        DoubleVector a02 = DoubleVector.fromArray(S, f0, j2);
+        DoubleVector a03 = DoubleVector.fromArray(S, f0, j3);
+        DoubleVector a10 = DoubleVector.fromArray(S, f1, j);
+        DoubleVector a11 = DoubleVector.fromArray(S, f1, j1);
+        DoubleVector a12 = DoubleVector.fromArray(S, f1, j2);
+        DoubleVector a13 = DoubleVector.fromArray(S, f1, j3);
+        for (int t = tFrom; t < tTo; t++) {
+            double[] bt = b[t];
+            DoubleVector x0 = DoubleVector.fromArray(S, bt, j);
+            DoubleVector x1 = DoubleVector.fromArray(S, bt, j1);
+            DoubleVector x2 = DoubleVector.fromArray(S, bt, j2);
+            DoubleVector x3 = DoubleVector.fromArray(S, bt, j3);
+            DoubleVector v = DoubleVector.broadcast(S, s0[t]);
+            a00 = a00.add(v.mul(x0));
+            a01 = a01.add(v.mul(x1));
+            a02 = a02.add(v.mul(x2));
+            a03 = a03.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, s1[t]);
+            a10 = a10.add(v.mul(x0));
+            a11 = a11.add(v.mul(x1));
+            a12 = a12.add(v.mul(x2));
+            a13 = a13.add(v.mul(x3));
+        }
+        a00.intoArray(c0, j);
+        a01.intoArray(c0, j1);
+        a02.intoArray(c0, j2);
+        a03.intoArray(c0, j3);
+        a10.intoArray(c1, j);
+        a11.intoArray(c1, j1);
+        a12.intoArray(c1, j2);
+        a13.intoArray(c1, j3);
+    }
+
+    /** {@link #mulRows} for four rows and the {@link #L} columns from {@code j}. */
+    private static void tile4Single(double[] s0, double[] s1, double[] s2, double[] s3, double[] f0, double[] f1,
+                                    double[] f2, double[] f3, double[] c0, double[] c1, double[] c2, double[] c3,
+                                    int j, double[][] b, int tFrom, int tTo) {
+        DoubleVector a0 = DoubleVector.fromArray(S, f0, j);
+        DoubleVector a1 = DoubleVector.fromArray(S, f1, j);
+        DoubleVector a2 = DoubleVector.fromArray(S, f2, j);
+        DoubleVector a3 = DoubleVector.fromArray(S, f3, j);
+        for (int t = tFrom; t < tTo; t++) {
+            DoubleVector x = DoubleVector.fromArray(S, b[t], j);
+            a0 = a0.add(DoubleVector.broadcast(S, s0[t]).mul(x));
+            a1 = a1.add(DoubleVector.broadcast(S, s1[t]).mul(x));
+            a2 = a2.add(DoubleVector.broadcast(S, s2[t]).mul(x));
+            a3 = a3.add(DoubleVector.broadcast(S, s3[t]).mul(x));
+        }
+        a0.intoArray(c0, j);
+        a1.intoArray(c1, j);
+        a2.intoArray(c2, j);
+        a3.intoArray(c3, j);
+    }
+
+    /** Column j of one row of {@link #mulRows}: {@code acc + s[t] b[t][j]}, one term at a time. */
+    private static double sequential(double acc, double[] s, double[][] b, int tFrom, int tTo, int j) {
+        for (int t = tFrom; t < tTo; t++) {
+            acc = acc + s[t] * b[t][j];
+        }
+        return acc;
     }
 
     @Override
