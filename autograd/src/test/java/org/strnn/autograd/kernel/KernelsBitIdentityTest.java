@@ -137,10 +137,7 @@ class KernelsBitIdentityTest {
             for (int i = 0; i < c0.length; i++) {
                 c0[i] = values(gen, n + gen.intBetween(0, 3));
             }
-            double[][] want = new double[c0.length][];
-            for (int i = 0; i < c0.length; i++) {
-                want[i] = c0[i].clone();
-            }
+            double[][] want = copy(c0);
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     double acc = add ? c0[cFrom + i][j] : 0.0;
@@ -153,19 +150,13 @@ class KernelsBitIdentityTest {
             List<Kernels> impls = implementations();
             for (int variant = 0; variant <= impls.size(); variant++) {
                 boolean viaRows = variant == impls.size();
-                double[][] c = new double[c0.length][];
-                for (int i = 0; i < c0.length; i++) {
-                    c[i] = c0[i].clone();
-                }
+                double[][] c = copy(c0);
                 if (viaRows) {
                     Rows.mulRows(s, sFrom, m, tFrom, tTo, b, c, cFrom, n, add);
                 } else {
                     impls.get(variant).mulRows(s, sFrom, m, tFrom, tTo, b, c, cFrom, n, add);
                 }
-                String name = viaRows ? "Rows" : impls.get(variant).name();
-                for (int i = 0; i < c.length; i++) {
-                    assertBits(name + " mulRows row " + i, want[i], c[i]);
-                }
+                assertRows((viaRows ? "Rows" : impls.get(variant).name()) + " mulRows", want, c);
             }
         });
     }
@@ -190,10 +181,7 @@ class KernelsBitIdentityTest {
             for (int i = 0; i < c0.length; i++) {
                 c0[i] = values(gen, n + gen.intBetween(0, 3));
             }
-            double[][] want = new double[c0.length][];
-            for (int i = 0; i < c0.length; i++) {
-                want[i] = c0[i].clone();
-            }
+            double[][] want = copy(c0);
             for (int p = 0; p < m; p++) {
                 for (int j = 0; j < n; j++) {
                     double acc = c0[cFrom + p][j];
@@ -206,19 +194,13 @@ class KernelsBitIdentityTest {
             List<Kernels> impls = implementations();
             for (int variant = 0; variant <= impls.size(); variant++) {
                 boolean viaRows = variant == impls.size();
-                double[][] c = new double[c0.length][];
-                for (int i = 0; i < c0.length; i++) {
-                    c[i] = c0[i].clone();
-                }
+                double[][] c = copy(c0);
                 if (viaRows) {
                     Rows.mulTransRows(a, p0, m, tFrom, tTo, b, c, cFrom, n);
                 } else {
                     impls.get(variant).mulTransRows(a, p0, m, tFrom, tTo, b, c, cFrom, n);
                 }
-                String name = viaRows ? "Rows" : impls.get(variant).name();
-                for (int i = 0; i < c.length; i++) {
-                    assertBits(name + " mulTransRows row " + i, want[i], c[i]);
-                }
+                assertRows((viaRows ? "Rows" : impls.get(variant).name()) + " mulTransRows", want, c);
             }
         });
     }
@@ -332,6 +314,22 @@ class KernelsBitIdentityTest {
             assertEquals("scalar", KernelProvider.name());
         } else {
             assertEquals(KernelProvider.vector().get().name(), KernelProvider.name());
+        }
+    }
+
+    /** A deep copy of rows. */
+    private static double[][] copy(double[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i].clone();
+        }
+        return out;
+    }
+
+    /** Every row of {@code got} has exactly the bits of the same row of {@code want}. */
+    private static void assertRows(String what, double[][] want, double[][] got) {
+        for (int i = 0; i < want.length; i++) {
+            assertBits(what + " row " + i, want[i], got[i]);
         }
     }
 

@@ -34,8 +34,8 @@ final class VectorKernels implements Kernels {
     /** Zeros for {@link #mulRows} to start from; replaced by a longer array when needed, never written. */
     private static volatile double[] zeros = new double[64];
 
-    /** Per-thread scratch for one column of A in {@link #mulTransRows}; only grows. */
-    private static final ThreadLocal<double[]> COLUMN = ThreadLocal.withInitial(() -> new double[0]);
+    /** Per-thread scratch for the columns of A in {@link #mulTransRows}; only grows. */
+    private static final ThreadLocal<double[][]> COLUMNS = ThreadLocal.withInitial(() -> new double[0][0]);
 
 
     private VectorKernels() {
@@ -348,139 +348,25 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * As {@link #mulRows}, with the scalars of output rows p to p+3 read from one row of A
-     * ({@code a[t][p0+p..]}): tiles of four rows by {@link #BLOCK} columns, then single vectors.
+     * As {@link #mulRows}, after copying the m columns of A that hold the scalars into rows (a
+     * copy of m x terms values, small beside the product's m x terms x n): the same register
+     * tiles, the same order of additions.
      */
     @Override
     public void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
                              int n) {
-        int p = 0;
-        for (; p + 3 < m; p += 4) {
-            int col = p0 + p;
-            double[] c0 = c[cFrom + p];
-            double[] c1 = c[cFrom + p + 1];
-            double[] c2 = c[cFrom + p + 2];
-            double[] c3 = c[cFrom + p + 3];
-            int j = 0;
-            for (; j + BLOCK <= n; j += BLOCK) {
-                tile4T(a, col, c0, c1, c2, c3, j, b, tFrom, tTo);
-            }
-            for (; j + L <= n; j += L) {
-                DoubleVector x0 = DoubleVector.fromArray(S, c0, j);
-                DoubleVector x1 = DoubleVector.fromArray(S, c1, j);
-                DoubleVector x2 = DoubleVector.fromArray(S, c2, j);
-                DoubleVector x3 = DoubleVector.fromArray(S, c3, j);
-                for (int t = tFrom; t < tTo; t++) {
-                    double[] at = a[t];
-                    DoubleVector x = DoubleVector.fromArray(S, b[t], j);
-                    x0 = x0.add(DoubleVector.broadcast(S, at[col]).mul(x));
-                    x1 = x1.add(DoubleVector.broadcast(S, at[col + 1]).mul(x));
-                    x2 = x2.add(DoubleVector.broadcast(S, at[col + 2]).mul(x));
-                    x3 = x3.add(DoubleVector.broadcast(S, at[col + 3]).mul(x));
-                }
-                x0.intoArray(c0, j);
-                x1.intoArray(c1, j);
-                x2.intoArray(c2, j);
-                x3.intoArray(c3, j);
-            }
-            for (; j < n; j++) {
-                c0[j] = sequentialT(c0[j], a, col, b, tFrom, tTo, j);
-                c1[j] = sequentialT(c1[j], a, col + 1, b, tFrom, tTo, j);
-                c2[j] = sequentialT(c2[j], a, col + 2, b, tFrom, tTo, j);
-                c3[j] = sequentialT(c3[j], a, col + 3, b, tFrom, tTo, j);
-            }
+        double[][] columns = COLUMNS.get();
+        if (columns.length < m || (m > 0 && columns[0].length < tTo)) {
+            columns = new double[Math.max(m, columns.length)][Math.max(tTo, columns.length > 0 ? columns[0].length : 0)];
+            COLUMNS.set(columns);
         }
-        if (p < m) {
-            double[] column = COLUMN.get();
-            if (column.length < tTo) {
-                column = new double[tTo];
-                COLUMN.set(column);
-            }
-            for (; p < m; p++) {
-                int col = p0 + p;
-                for (int t = tFrom; t < tTo; t++) {
-                    column[t] = a[t][col];
-                }
-                double[] cp = c[cFrom + p];
-                rowFrom(column, cp, cp, 0, n, b, tFrom, tTo);
-            }
-        }
-    }
-
-    /** {@link #mulTransRows} for output rows col..col+3 and the {@link #BLOCK} columns from {@code j}. */
-    private static void tile4T(double[][] a, int col, double[] c0, double[] c1, double[] c2, double[] c3, int j,
-                               double[][] b, int tFrom, int tTo) {
-        int j1 = j + L;
-        int j2 = j + 2 * L;
-        int j3 = j + 3 * L;
-        DoubleVector a00 = DoubleVector.fromArray(S, c0, j);
-        DoubleVector a01 = DoubleVector.fromArray(S, c0, j1);
-        DoubleVector a02 = DoubleVector.fromArray(S, c0, j2);
-        DoubleVector a03 = DoubleVector.fromArray(S, c0, j3);
-        DoubleVector a10 = DoubleVector.fromArray(S, c1, j);
-        DoubleVector a11 = DoubleVector.fromArray(S, c1, j1);
-        DoubleVector a12 = DoubleVector.fromArray(S, c1, j2);
-        DoubleVector a13 = DoubleVector.fromArray(S, c1, j3);
-        DoubleVector a20 = DoubleVector.fromArray(S, c2, j);
-        DoubleVector a21 = DoubleVector.fromArray(S, c2, j1);
-        DoubleVector a22 = DoubleVector.fromArray(S, c2, j2);
-        DoubleVector a23 = DoubleVector.fromArray(S, c2, j3);
-        DoubleVector a30 = DoubleVector.fromArray(S, c3, j);
-        DoubleVector a31 = DoubleVector.fromArray(S, c3, j1);
-        DoubleVector a32 = DoubleVector.fromArray(S, c3, j2);
-        DoubleVector a33 = DoubleVector.fromArray(S, c3, j3);
         for (int t = tFrom; t < tTo; t++) {
-            double[] bt = b[t];
             double[] at = a[t];
-            DoubleVector x0 = DoubleVector.fromArray(S, bt, j);
-            DoubleVector x1 = DoubleVector.fromArray(S, bt, j1);
-            DoubleVector x2 = DoubleVector.fromArray(S, bt, j2);
-            DoubleVector x3 = DoubleVector.fromArray(S, bt, j3);
-            DoubleVector v = DoubleVector.broadcast(S, at[col]);
-            a00 = a00.add(v.mul(x0));
-            a01 = a01.add(v.mul(x1));
-            a02 = a02.add(v.mul(x2));
-            a03 = a03.add(v.mul(x3));
-            v = DoubleVector.broadcast(S, at[col + 1]);
-            a10 = a10.add(v.mul(x0));
-            a11 = a11.add(v.mul(x1));
-            a12 = a12.add(v.mul(x2));
-            a13 = a13.add(v.mul(x3));
-            v = DoubleVector.broadcast(S, at[col + 2]);
-            a20 = a20.add(v.mul(x0));
-            a21 = a21.add(v.mul(x1));
-            a22 = a22.add(v.mul(x2));
-            a23 = a23.add(v.mul(x3));
-            v = DoubleVector.broadcast(S, at[col + 3]);
-            a30 = a30.add(v.mul(x0));
-            a31 = a31.add(v.mul(x1));
-            a32 = a32.add(v.mul(x2));
-            a33 = a33.add(v.mul(x3));
+            for (int p = 0; p < m; p++) {
+                columns[p][t] = at[p0 + p];
+            }
         }
-        a00.intoArray(c0, j);
-        a01.intoArray(c0, j1);
-        a02.intoArray(c0, j2);
-        a03.intoArray(c0, j3);
-        a10.intoArray(c1, j);
-        a11.intoArray(c1, j1);
-        a12.intoArray(c1, j2);
-        a13.intoArray(c1, j3);
-        a20.intoArray(c2, j);
-        a21.intoArray(c2, j1);
-        a22.intoArray(c2, j2);
-        a23.intoArray(c2, j3);
-        a30.intoArray(c3, j);
-        a31.intoArray(c3, j1);
-        a32.intoArray(c3, j2);
-        a33.intoArray(c3, j3);
-    }
-
-    /** Column j of output row col of {@link #mulTransRows}, one term at a time. */
-    private static double sequentialT(double acc, double[][] a, int col, double[][] b, int tFrom, int tTo, int j) {
-        for (int t = tFrom; t < tTo; t++) {
-            acc = acc + a[t][col] * b[t][j];
-        }
-        return acc;
+        mulRows(columns, 0, m, tFrom, tTo, b, c, cFrom, n, true);
     }
 
     /** {@link #mulRows} for two rows and the {@link #BLOCK} columns from {@code j}. */
