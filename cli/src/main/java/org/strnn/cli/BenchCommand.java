@@ -39,9 +39,9 @@ final class BenchCommand implements Command {
         return List.of(
                 Option.value("batch", "N", "32", "samples per step"),
                 Option.value("threads", "N", "1", "threads for the heavy ops"),
-                Option.value("warmup", "N", "20", "untimed steps first (JIT warm-up), at least"),
+                Option.value("warmup", "N", "20", "untimed steps first (JIT warm-up); at least this many, and at least --warmup-samples samples"),
                 Option.value("warmup-samples", "M", "3000", "untimed steps cover at least M samples (a batch-1 step "
-                        + "needs hundreds of steps before the JIT has compiled the kernels)"),
+                        + "needs hundreds of steps before the JIT has compiled the kernels; 0: no floor)"),
                 Option.value("iterations", "N", "30", "timed steps; the median is reported"),
                 Option.value("seed", "N", "1", "seed of the weights and the random batch"),
                 Option.flag("json", "print one JSON object on stdout"));

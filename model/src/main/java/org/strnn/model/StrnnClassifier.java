@@ -287,8 +287,9 @@ public final class StrnnClassifier {
 
     /**
      * One direction's spatial layer for a chunk of rows, with one scratch per chunk: a reusable
-     * {@link Parallel} body. A chunk is worked in blocks of at most {@link #BLOCK_ROWS} slices, so
-     * the scratch stays in the cache for a large batch (the results do not depend on the blocks).
+     * {@link Parallel} body. A chunk is worked in blocks of at most {@link #BLOCK_ROWS} slices, which
+     * bounds the scratch (about 1 MB per chunk at the SEED shape: n x 64 slices x 32 values) for a
+     * large batch; the results do not depend on the blocks.
      */
     private final class SpatialTask implements IntConsumer {
         private final Workspace ws;

@@ -5,11 +5,11 @@ package org.strnn.autograd.kernel;
  * consecutive rows of a larger matrix can be used in place. Every matrix is contiguous, with a row
  * stride equal to its column count.
  *
- * <p>Every product is computed one output row at a time as a linear combination of rows,
- * {@code C[i, :] = sum_p S(i, p) B[p, :]}, with the rows of B first copied ("packed") into
- * separate zero-padded arrays so that the JIT vectorises the combination (see {@link Rows}). An
- * output row's value depends only on its own inputs, never on which rows are computed together, so
- * a computation split into row blocks gives the same bits. The packing buffers are per thread and
+ * <p>Every output row is a linear combination of rows, {@code C[i, :] = sum_p S(i, p) B[p, :]},
+ * its terms added one at a time in index order ({@link Rows#mulRows}), with the rows of B first
+ * copied ("packed") into separate zero-padded arrays; the Vector API kernels compute four output
+ * rows at a time in registers. An output row's value depends only on its own inputs, never on
+ * which rows are computed together, so a computation split into row blocks gives the same bits. The packing buffers are per thread and
  * only grow, so a warm caller allocates nothing.
  */
 public final class Gemm {

@@ -6,11 +6,15 @@ package org.strnn.autograd.kernel;
  * incubating Vector API (when {@code --add-modules jdk.incubator.vector} is given).
  *
  * <p>Every implementation computes every output element with exactly the same sequence of
- * floating-point operations: the terms are taken four at a time, each group summed left to right
- * ({@code s0*b0 + s1*b1 + s2*b2 + s3*b3}), and the groups added to the accumulator in index order,
- * with the last one to three terms as one final group. Multiplications and additions are separate
- * (never a fused multiply-add). So every implementation gives bit-identical results, and a loop
- * may be reordered only across independent output elements, never within one element's sum.
+ * floating-point operations, with multiplications and additions separate (never a fused
+ * multiply-add). The products ({@link #mulRows}, {@link #mulTransRows}, {@link #multPacked}, which
+ * every product of the model goes through) add the terms to the accumulator one at a time, in
+ * index order. {@link #addScaled}, {@link #sumScaled} and {@link #addOuter} (kept for their tests
+ * and benchmarks) take the terms four at a time, each group summed left to right
+ * ({@code s0*b0 + s1*b1 + s2*b2 + s3*b3}) and the groups added to the accumulator in index order,
+ * the last one to three terms as one final group. So every implementation gives bit-identical
+ * results, and a loop may be reordered only across independent output elements, never within one
+ * element's sum.
  *
  * <p>The static methods of {@link Rows} and {@link Gemm} delegate to the chosen implementation;
  * callers normally use those.

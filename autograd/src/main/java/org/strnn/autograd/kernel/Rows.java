@@ -5,11 +5,13 @@ package org.strnn.autograd.kernel;
  *
  * <p>Why separate arrays: see {@link ScalarKernels}; the vectorised kernels profit from them too.
  *
- * <p>The terms are taken four at a time: {@code c[j] += s0 b0[j] + s1 b1[j] + s2 b2[j] + s3 b3[j]}
- * (left to right), with the last one to three terms in one final pass. The order depends only on
- * the number of terms, never on where the rows came from, so results are reproducible; and it is
- * the same in every {@link Kernels} implementation, so the scalar and the vectorised kernels
- * (chosen once by {@link KernelProvider}) give the same bits.
+ * <p>{@link #mulRows} and {@link #mulTransRows} add the terms one at a time, in index order;
+ * {@link #addScaled}, {@link #sumScaled} and {@link #addOuter} take them four at a time:
+ * {@code c[j] += s0 b0[j] + s1 b1[j] + s2 b2[j] + s3 b3[j]} (left to right), with the last one to
+ * three terms in one final pass. The order depends only on the number of terms, never on where
+ * the rows came from, so results are reproducible; and it is the same in every {@link Kernels}
+ * implementation, so the scalar and the vectorised kernels (chosen once by
+ * {@link KernelProvider}) give the same bits.
  */
 public final class Rows {
 

@@ -44,7 +44,6 @@ public final class SpatialBackward {
         int n = wt.n;
         int d = wt.d;
         int h = wt.h;
-        int k = wt.k;
         int hp = wt.hp;
         Scratch sc = scratch(wt, rows);
         double[][][] hv = fwd.hv;
@@ -150,6 +149,10 @@ public final class SpatialBackward {
         }
     }
 
+    /**
+     * This thread's working memory, made anew when the shape changes or more rows come than it
+     * holds (STRNN's directions all have one shape, so it is made once per thread and kept).
+     */
     private static Scratch scratch(SpatialWeights wt, int rows) {
         Scratch sc = SCRATCH.get();
         if (sc == null || !sc.fits(wt, rows)) {

@@ -15,8 +15,8 @@ import org.strnn.autograd.Activation;
  * {@code v*d .. v*d+d-1}; row g of {@code ys} (rows x h*K) is the row-major vec of S.
  *
  * <p>The work is vertex-major over a block of slices: for each vertex in topological order, one
- * product {@code [P_v X_v 1] [W U b]^T} over all the block's slices ({@link Rows#mulRows}), so the
- * weights are loaded once per pair of slices rather than once per slice; then, slice by slice, the
+ * product {@code [P_v X_v 1] [W U b]^T} over all the block's slices ({@link Rows#mulRows}, whose
+ * Vector API version uses each loaded row of weights for four slices); then, slice by slice, the
  * projection {@code S^T = G^T H}. Each output value is the same sequence of operations whatever
  * the block, so results do not depend on how the rows are split.
  */

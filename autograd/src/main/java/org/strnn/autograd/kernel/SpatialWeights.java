@@ -14,7 +14,6 @@ public final class SpatialWeights {
     final int h;
     final int k;
     final int hp;
-    final int np;
     /** K rounded up to a multiple of 8 (whole vectors of up to 512 bits): the width of a dG row. */
     final int kq;
     /** A topological order of the vertices. */
@@ -40,7 +39,6 @@ public final class SpatialWeights {
         this.h = h;
         this.k = k;
         this.hp = Rows.padded(h);
-        this.np = Rows.padded(n);
         this.kq = (k + 7) & ~7;
         this.order = dag.order();
         this.preds = new int[n][];

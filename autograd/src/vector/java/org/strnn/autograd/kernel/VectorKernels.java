@@ -128,8 +128,10 @@ final class VectorKernels implements Kernels {
     /**
      * Tiles of four output rows by {@link #BLOCK} columns, sixteen accumulators held in registers
      * while every term is added to them, one term at a time (each loaded row of B serves four
-     * output rows); then four rows by single vectors, then the last columns one at a time, and
-     * the last one to three rows alone.
+     * output rows); then four rows by two vectors and by single vectors, then the last columns
+     * one at a time; the last two or three rows as a two-row tile (and one row alone), the last
+     * single row alone. With 512-bit vectors a {@link #BLOCK} is 32 columns; with 256-bit ones
+     * (AVX2) the sixteen accumulators and the loaded row no longer fit in the 16 registers.
      */
     @Override
     public void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
