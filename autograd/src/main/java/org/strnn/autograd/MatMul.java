@@ -103,7 +103,6 @@ final class MatMul {
                                 boolean accumulate) {
         int chunks = (long) m * k * n < PARALLEL_MIN ? 1 : Parallel.chunks(m);
         Parallel.forEach(chunks, ch -> Gemm.multPacked(s, 0, sRow, sCol, bRows, k, n, c, 0,
-                Parallel.chunkStart(ch, chunks, m), Parallel.chunkStart(ch + 1, chunks, m), accumulate,
-                new double[Rows.padded(n)]));
+                Parallel.chunkStart(ch, chunks, m), Parallel.chunkStart(ch + 1, chunks, m), accumulate));
     }
 }

@@ -24,17 +24,16 @@ import org.strnn.autograd.kernel.Rows;
  * Both give bit-identical results (KernelsBitIdentityTest), so this measures speed alone.
  *
  * <ul>
- *   <li>{@code product}: C (m x n) = S (m x k) B (k x n) through {@code multPacked}, the inner
- *       loop of every {@code Gemm} product. {@code 288x30x30} is rows x W^T at batch 32 (288 rows
- *       of 30 features times a 30 x 30 weight), {@code 62x36x30} one slice of the spatial
- *       recurrence (62 vertices, inputs [p; x; 1]), {@code 10x62x30} one slice of the projection.</li>
+ *   <li>{@code mulRows}: C (m x n) = S (m x k) B (k x n) with S, B and C as row arrays, the
+ *       kernel under every product of the model ({@code Gemm.multPacked} gathers S's rows and
+ *       calls it; four-row register tiles in the Vector API kernels). {@code 288x30x30} is rows x
+ *       W^T at batch 32 (288 rows of 30 features times a 30 x 30 weight), {@code 62x36x30} one
+ *       slice of the old per-slice spatial recurrence, {@code 10x62x30} one slice of the
+ *       projection, and {@code 18x36x32} one vertex over a chunk of 18 slices (batch 32 in 16
+ *       chunks), the shape that dominates the spatial op.</li>
  *   <li>{@code sumScaled}: the same product one row at a time through {@code sumScaled}, as the
- *       spatial recurrence calls it per vertex.</li>
+ *       spatial recurrence called it per vertex before issue 14.</li>
  *   <li>{@code addOuter}: the rank-4 weight-gradient update, C (k x n) += A^T D for four rows.</li>
- *   <li>{@code mulRows}: the same product with S, B and C as row arrays, the form the spatial op
- *       uses since issue 14 (four-row register tiles in the Vector API kernels). {@code 18x36x32}
- *       is one vertex over a chunk of 18 slices (batch 32 in 16 chunks), the shape that dominates
- *       the spatial op.</li>
  *   <li>{@code mulTransRows}: C (k x n) += A^T B with A read in place (m rows of k), the spatial
  *       op's weight gradient over a chunk's slices.</li>
  * </ul>
@@ -69,9 +68,7 @@ public class KernelsBenchmark {
     private int width;
     private double[] s;
     private double[][] bRows;
-    private double[] c;
     private double[][] cRows;
-    private double[] row;
     private double[][] a4;
     private double[][] d4;
     private double[][] grad;
@@ -95,9 +92,7 @@ public class KernelsBenchmark {
         for (double[] b : bRows) {
             System.arraycopy(random(rng, n), 0, b, 0, n);
         }
-        c = new double[m * n];
         cRows = new double[m][width];
-        row = new double[width];
         a4 = new double[][] {random(rng, k), random(rng, k), random(rng, k), random(rng, k)};
         d4 = new double[][] {random(rng, width), random(rng, width), random(rng, width), random(rng, width)};
         grad = new double[k][width];
@@ -117,12 +112,6 @@ public class KernelsBenchmark {
             v[i] = rng.nextDouble(-1, 1);
         }
         return v;
-    }
-
-    @Benchmark
-    public double[] product() {
-        kernels.multPacked(s, 0, k, 1, bRows, k, n, c, 0, 0, m, false, row);
-        return c;
     }
 
     @Benchmark

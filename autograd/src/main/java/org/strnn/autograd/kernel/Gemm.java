@@ -19,10 +19,13 @@ public final class Gemm {
     private Gemm() {
     }
 
-    /** Per-thread packing buffers. */
+    /** Per-thread packing buffers, and the rows {@link #multPacked} gathers and computes. */
     private static final class Scratch {
         double[][] rows = new double[0][];
-        double[] row = new double[0];
+        /** Up to four rows of S, gathered from their strides. */
+        double[][] gathered = new double[4][0];
+        /** The same rows of C, {@code Rows.padded(n)} wide. */
+        double[][] out = new double[4][0];
 
         double[][] rows(int count, int width) {
             if (rows.length < count || (count > 0 && rows[0].length < width)) {
@@ -32,11 +35,14 @@ public final class Gemm {
             return rows;
         }
 
-        double[] row(int width) {
-            if (row.length < width) {
-                row = new double[width];
+        /** Makes {@link #gathered} at least k and {@link #out} at least width long. */
+        void block(int k, int width) {
+            if (gathered[0].length < k) {
+                gathered = new double[4][k];
             }
-            return row;
+            if (out[0].length < width) {
+                out = new double[4][width];
+            }
         }
     }
 
@@ -75,11 +81,42 @@ public final class Gemm {
      * Rows {@code [i0, i1)} of C (row stride {@code n}, from {@code cOff}) = S B, or += when
      * {@code accumulate}, where {@code S(i, p) = s[sOff + i*sRow + p*sCol]} for p in [0, k) and B is
      * given as k packed rows ({@link #packRows}, {@link #packTransposed}). Strides let S be a matrix
-     * or its transpose in place. {@code row} is scratch of at least {@code Rows.padded(n)} values.
+     * or its transpose in place.
+     *
+     * <p>Four rows at a time: their scalars are gathered into rows, {@link Rows#mulRows} computes
+     * them from zero (the Vector API kernels as one register tile), and they are stored into C
+     * (added to it when accumulating: {@code c + (the row's sum)}). Allocates nothing once the
+     * calling thread's buffers have grown to the shape.
      */
     public static void multPacked(double[] s, int sOff, int sRow, int sCol, double[][] bRows, int k, int n,
-                                  double[] c, int cOff, int i0, int i1, boolean accumulate, double[] row) {
-        KernelProvider.IMPL.multPacked(s, sOff, sRow, sCol, bRows, k, n, c, cOff, i0, i1, accumulate, row);
+                                  double[] c, int cOff, int i0, int i1, boolean accumulate) {
+        int width = Rows.padded(n);
+        Scratch sc = SCRATCH.get();
+        sc.block(k, width);
+        double[][] gathered = sc.gathered;
+        double[][] out = sc.out;
+        for (int i = i0; i < i1; i += 4) {
+            int count = Math.min(4, i1 - i);
+            for (int r = 0; r < count; r++) {
+                double[] row = gathered[r];
+                int at = sOff + (i + r) * sRow;
+                for (int t = 0; t < k; t++) {
+                    row[t] = s[at + t * sCol];
+                }
+            }
+            Rows.mulRows(gathered, 0, count, 0, k, bRows, out, 0, width, false);
+            for (int r = 0; r < count; r++) {
+                double[] row = out[r];
+                int ci = cOff + (i + r) * n;
+                if (accumulate) {
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += row[j];
+                    }
+                } else {
+                    System.arraycopy(row, 0, c, ci, n);
+                }
+            }
+        }
     }
 
     /** C (m x n) = A (m x k) B (k x n), or C += A B when {@code accumulate}. */
@@ -88,7 +125,7 @@ public final class Gemm {
         Scratch sc = SCRATCH.get();
         double[][] rows = sc.rows(k, Rows.padded(n));
         packRows(b, bOff, k, n, rows);
-        multPacked(a, aOff, k, 1, rows, k, n, c, cOff, 0, m, accumulate, sc.row(Rows.padded(n)));
+        multPacked(a, aOff, k, 1, rows, k, n, c, cOff, 0, m, accumulate);
     }
 
     /** C (m x n) = A^T B for A (k x m) and B (k x n), or C += A^T B when {@code accumulate}. */
@@ -97,7 +134,7 @@ public final class Gemm {
         Scratch sc = SCRATCH.get();
         double[][] rows = sc.rows(k, Rows.padded(n));
         packRows(b, bOff, k, n, rows);
-        multPacked(a, aOff, 1, m, rows, k, n, c, cOff, 0, m, accumulate, sc.row(Rows.padded(n)));
+        multPacked(a, aOff, 1, m, rows, k, n, c, cOff, 0, m, accumulate);
     }
 
     /**
@@ -109,7 +146,7 @@ public final class Gemm {
         Scratch sc = SCRATCH.get();
         double[][] rows = sc.rows(k, Rows.padded(n));
         packTransposed(b, bOff, n, k, rows);
-        multPacked(a, aOff, k, 1, rows, k, n, c, cOff, 0, m, accumulate, sc.row(Rows.padded(n)));
+        multPacked(a, aOff, k, 1, rows, k, n, c, cOff, 0, m, accumulate);
     }
 
     /** Writes the transpose of A (rows x cols) into dst (cols x rows). */

@@ -7,9 +7,9 @@ package org.strnn.autograd.kernel;
  *
  * <p>Every implementation computes every output element with exactly the same sequence of
  * floating-point operations, with multiplications and additions separate (never a fused
- * multiply-add). The products ({@link #mulRows}, {@link #mulTransRows}, {@link #multPacked}, which
- * every product of the model goes through) add the terms to the accumulator one at a time, in
- * index order. {@link #addScaled}, {@link #sumScaled} and {@link #addOuter} (kept for their tests
+ * multiply-add). The products ({@link #mulRows}, {@link #mulTransRows}, and through them
+ * {@link Gemm#multPacked}; every product of the model goes through them) add the terms to the
+ * accumulator one at a time, in index order. {@link #addScaled}, {@link #sumScaled} and {@link #addOuter} (kept for their tests
  * and benchmarks) take the terms four at a time, each group summed left to right
  * ({@code s0*b0 + s1*b1 + s2*b2 + s3*b3}) and the groups added to the accumulator in index order,
  * the last one to three terms as one final group. So every implementation gives bit-identical
@@ -42,12 +42,4 @@ public interface Kernels {
 
     /** See {@link Rows#add}. */
     void add(double[] c, double[] a, int n);
-
-    /**
-     * See {@link Gemm#multPacked}: rows {@code [i0, i1)} of C = S B (or C += S B), B given as
-     * {@code k} packed rows of width {@code Rows.padded(n)}. {@code row} is scratch an
-     * implementation may use (at least {@code Rows.padded(n)} long).
-     */
-    void multPacked(double[] s, int sOff, int sRow, int sCol, double[][] bRows, int k, int n,
-                    double[] c, int cOff, int i0, int i1, boolean accumulate, double[] row);
 }

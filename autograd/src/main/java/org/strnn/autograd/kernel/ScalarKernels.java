@@ -209,47 +209,4 @@ public final class ScalarKernels implements Kernels {
             c[j] += a[j];
         }
     }
-
-    /** Row by row: the row's scalars gathered, then {@link #mulRows} from zero, then stored. */
-    @Override
-    public void multPacked(double[] s, int sOff, int sRow, int sCol, double[][] bRows, int k, int n,
-                           double[] c, int cOff, int i0, int i1, boolean accumulate, double[] row) {
-        int width = Rows.padded(n);
-        Gathered g = GATHERED.get();
-        if (g.s[0].length < k) {
-            g = new Gathered(k);
-            GATHERED.set(g);
-        }
-        double[][] scratch = g.s;
-        double[][] out = g.out;
-        out[0] = row;
-        double[] si = scratch[0];
-        for (int i = i0; i < i1; i++) {
-            int at = sOff + i * sRow;
-            for (int t = 0; t < k; t++) {
-                si[t] = s[at + t * sCol];
-            }
-            mulRows(scratch, 0, 1, 0, k, bRows, out, 0, width, false);
-            int ci = cOff + i * n;
-            if (accumulate) {
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += row[j];
-                }
-            } else {
-                System.arraycopy(row, 0, c, ci, n);
-            }
-        }
-    }
-
-    /** Per-thread scratch of {@link #multPacked}: one gathered row of S, and the output row's holder. */
-    private static final class Gathered {
-        final double[][] s;
-        final double[][] out = new double[1][];
-
-        Gathered(int k) {
-            s = new double[][] {new double[k]};
-        }
-    }
-
-    private static final ThreadLocal<Gathered> GATHERED = ThreadLocal.withInitial(() -> new Gathered(0));
 }
