@@ -69,8 +69,24 @@ public final class Rows {
      */
     public static void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c,
                                     int cFrom, int n) {
-        KernelProvider.IMPL.mulTransRows(a, p0, m, tFrom, tTo, b, c, cFrom, n);
+        // A's m columns copied into rows (m x terms values, small beside the product's
+        // m x terms x n), then the same kernel, the same order of additions.
+        double[][] columns = COLUMNS.get();
+        if (columns.length < m || (m > 0 && columns[0].length < tTo)) {
+            columns = new double[Math.max(m, columns.length)][Math.max(tTo, columns.length > 0 ? columns[0].length : 0)];
+            COLUMNS.set(columns);
+        }
+        for (int t = tFrom; t < tTo; t++) {
+            double[] at = a[t];
+            for (int p = 0; p < m; p++) {
+                columns[p][t] = at[p0 + p];
+            }
+        }
+        KernelProvider.IMPL.mulRows(columns, 0, m, tFrom, tTo, b, c, cFrom, n, true);
     }
+
+    /** Per-thread scratch for the columns of A in {@link #mulTransRows}; only grows. */
+    private static final ThreadLocal<double[][]> COLUMNS = ThreadLocal.withInitial(() -> new double[0][0]);
 
     /** {@code c[0..n) += a[0..n)}. */
     public static void add(double[] c, double[] a, int n) {

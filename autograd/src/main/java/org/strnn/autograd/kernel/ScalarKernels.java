@@ -156,21 +156,6 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
-    /** As {@link #mulRows}, with the scalars read down column {@code p0 + p} of A. */
-    @Override
-    public void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
-                             int n) {
-        for (int p = 0; p < m; p++) {
-            int col = p0 + p;
-            double[] cp = c[cFrom + p];
-            for (int t = tFrom; t < tTo; t += 4) {
-                int left = Math.min(4, tTo - t);
-                passOfTerms(cp, a[t][col], left > 1 ? a[t + 1][col] : 0.0, left > 2 ? a[t + 2][col] : 0.0,
-                        left > 3 ? a[t + 3][col] : 0.0, b, t, left, n);
-            }
-        }
-    }
-
     /**
      * {@code c[j] = c[j] + s0*b[t][j] + ...} for the {@code count} (1 to 4) terms from t, added
      * one at a time, left to right; the unused scalars are ignored.

@@ -34,8 +34,6 @@ final class VectorKernels implements Kernels {
     /** Zeros for {@link #mulRows} to start from; replaced by a longer array when needed, never written. */
     private static volatile double[] zeros = new double[64];
 
-    /** Per-thread scratch for the columns of A in {@link #mulTransRows}; only grows. */
-    private static final ThreadLocal<double[][]> COLUMNS = ThreadLocal.withInitial(() -> new double[0][0]);
 
 
     private VectorKernels() {
@@ -282,28 +280,6 @@ final class VectorKernels implements Kernels {
         a31.intoArray(c3, j1);
         a32.intoArray(c3, j2);
         a33.intoArray(c3, j3);
-    }
-
-    /**
-     * As {@link #mulRows}, after copying the m columns of A that hold the scalars into rows (a
-     * copy of m x terms values, small beside the product's m x terms x n): the same register
-     * tiles, the same order of additions.
-     */
-    @Override
-    public void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
-                             int n) {
-        double[][] columns = COLUMNS.get();
-        if (columns.length < m || (m > 0 && columns[0].length < tTo)) {
-            columns = new double[Math.max(m, columns.length)][Math.max(tTo, columns.length > 0 ? columns[0].length : 0)];
-            COLUMNS.set(columns);
-        }
-        for (int t = tFrom; t < tTo; t++) {
-            double[] at = a[t];
-            for (int p = 0; p < m; p++) {
-                columns[p][t] = at[p0 + p];
-            }
-        }
-        mulRows(columns, 0, m, tFrom, tTo, b, c, cFrom, n, true);
     }
 
     /** {@link #mulRows} for two rows and the {@link #BLOCK} columns from {@code j}. */
