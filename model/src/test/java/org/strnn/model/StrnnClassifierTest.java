@@ -31,12 +31,17 @@ class StrnnClassifierTest {
         return x;
     }
 
-    @Test
-    void aWarmPredictAllocatesOnlyItsResult() {
+    /** The thread bean that counts allocated bytes; the test is skipped on a JVM without one. */
+    private static com.sun.management.ThreadMXBean allocationCounter() {
         var bean = ManagementFactory.getThreadMXBean();
         org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
                 "needs com.sun.management.ThreadMXBean to count allocated bytes");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        return (com.sun.management.ThreadMXBean) bean;
+    }
+
+    @Test
+    void aWarmPredictAllocatesOnlyItsResult() {
+        com.sun.management.ThreadMXBean threads = allocationCounter();
         StrnnConfig c = StrnnConfig.seedDefaults();
         StrnnClassifier clf = StrnnClassifier.of(new StrnnModel(c, new SplittableRandom(1)));
         double[][][] x = sample(c, new SplittableRandom(2));
@@ -47,10 +52,7 @@ class StrnnClassifierTest {
 
     @Test
     void aWarmPredictIntoACallersArrayAllocatesNothing() {
-        var bean = ManagementFactory.getThreadMXBean();
-        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
-                "needs com.sun.management.ThreadMXBean to count allocated bytes");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        com.sun.management.ThreadMXBean threads = allocationCounter();
         StrnnConfig c = StrnnConfig.seedDefaults();
         StrnnClassifier clf = StrnnClassifier.of(new StrnnModel(c, new SplittableRandom(1)));
         int batch = 3;
