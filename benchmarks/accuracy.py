@@ -19,8 +19,14 @@ Tasks:
                R08); leave-one-run-out, 4 folds (a run's events never straddle folds)
 
 `recipe` measures each switch of the training recipe on development data that the tables do not
-report: the synthetic and neighbour tasks drawn with another data seed, and rest-move with runs
-R03-R06 for training and R07-R08 for testing (R09-R10 are left alone).
+report: the synthetic and neighbour tasks drawn with other data seeds (--data-seeds, 99 by
+default; the tables use 7 and 1), and rest-move with runs R03-R06 for training and R07-R08 for
+testing (R09-R10 are left alone). Its tables add the mean validation loss, the criterion a recipe
+is chosen by. --ablation runs every recipe row a second time with an ablation's switches, so a
+recipe can be judged on whether it helps the full model more than the ablation:
+
+    /usr/bin/python3 benchmarks/accuracy.py recipe --tasks synthetic --data-seeds 98,99 --seeds 1,2,3 \
+        --variants dropout --ablation "no temporal RNN" --jobs 2
 """
 
 from __future__ import annotations
@@ -70,6 +76,8 @@ RECIPE = [
     ("patience 4", ["--patience", "4"]),
     ("refit on all training data", ["--refit"]),
     ("last epoch (no validation)", ["--selection", "last", "--epochs", "20"]),
+    ("dropout 0.1", ["--dropout", "0.1"]),
+    ("learning rate 5e-4", ["--lr", "5e-4"]),
 ]
 
 
@@ -81,14 +89,15 @@ def edf(runs):
     return "edf:" + ",".join(paths)
 
 
-def folds(task: str, dev: bool):
-    """(fold name, data arguments) of a task."""
-    if task == "synthetic":
-        seed = 99 if dev else 7
-        return [("", ["--data", f"synthetic:train=1200,test=600,seed={seed}"])]
-    if task == "neighbours":
-        seed = 99 if dev else 1
-        return [("", ["--data", f"neighbours:train=800,test=400,seed={seed}"])]
+def folds(task: str, dev: bool, data_seeds=(99,)):
+    """(fold name, data arguments) of a task; on development data one fold per data seed."""
+    if task in ("synthetic", "neighbours"):
+        size = "train=1200,test=600" if task == "synthetic" else "train=800,test=400"
+        if not dev:
+            return [("", ["--data", f"{task}:{size},seed={7 if task == 'synthetic' else 1}"])]
+        if len(data_seeds) == 1:
+            return [("", ["--data", f"{task}:{size},seed={data_seeds[0]}"])]
+        return [(f"data seed {d}", ["--data", f"{task}:{size},seed={d}"]) for d in data_seeds]
     if task == "rest-move":
         train, test = ([3, 4, 5, 6], [7, 8]) if dev else ([3, 4, 5, 6, 7, 8], [9, 10])
         return [("", ["--data", edf(train), "--test", edf(test), "--events", "T0=rest,T1=task,T2=task"])]
@@ -128,8 +137,8 @@ def paired(xs, base):
     return f"{m:+.1f} [{m - half:+.1f}, {m + half:+.1f}]"
 
 
-def run_task(task, variants, seeds, jobs, threads, dev, row_seeds=None, full=()):
-    fl = folds(task, dev)
+def run_task(task, variants, seeds, jobs, threads, dev, row_seeds=None, full=(), data_seeds=(99,)):
+    fl = folds(task, dev, data_seeds)
     runs = []
     seeds_of = {}
     for vi, (name, switches) in enumerate(variants):
@@ -159,6 +168,7 @@ def run_task(task, variants, seeds, jobs, threads, dev, row_seeds=None, full=())
                      "last": [r["last_epoch_test_accuracy"] for r in rs],
                      "macro_f1": [r["metrics"]["macro_f1"] for r in rs],
                      "epochs": [r["selected_epoch"] for r in rs],
+                     "validation_loss": [r.get("validation_loss") for r in rs],
                      "seconds": [r["seconds"] for r in rs]})
     base = [results[(0, s, f)] for s, f in keys]
     first = base[0]
@@ -168,27 +178,32 @@ def run_task(task, variants, seeds, jobs, threads, dev, row_seeds=None, full=())
             "baselines": baselines}
 
 
-def table(t):
+def table(t, dev=False):
     folds_text = f" x {t['folds']} folds" if t["folds"] > 1 else ""
+    if dev:
+        folds_text += " (development data)"
     print(f"\n**{t['task']}**: {t['train_samples']} train ({t['validation_samples']} of them held out for "
           f"validation) / {t['test_samples']} test samples per run{folds_text}; accuracy % as mean ± population "
           f"std over the seeds (and folds) in the seeds column; Δ is the mean paired difference to the default "
           f"on the same seeds and folds, with a 95 % t interval\n")
+    vl_head, vl_rule = (" validation loss |", " --- |") if dev else ("", "")
     print("| variant | switches | seeds | test acc. (validation-selected) | Δ vs default, 95 % CI | last epoch | "
-          "macro-F1 | selected epoch | s per run |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          f"macro-F1 | selected epoch |{vl_head} s per run |")
+    print(f"| --- | --- | --- | --- | --- | --- | --- | --- |{vl_rule} --- |")
     base = t["rows"][0]["selected"]
     for r in t["rows"]:
         delta = "" if r is t["rows"][0] else paired(r["selected"], r["base"])
+        vl = f" {statistics.mean(r['validation_loss']):.4f} |" if dev else ""
         print(f"| {r['variant']} | `{' '.join(r['switches']) or '-'}` | {','.join(map(str, r['seeds']))} | "
               f"{mean_std(r['selected'])} | {delta} | "
               f"{mean_std(r['last'])} | {statistics.mean(r['macro_f1']):.3f} | "
-              f"{statistics.mean(r['epochs']):.1f} | {statistics.mean(r['seconds']):.0f} |")
+              f"{statistics.mean(r['epochs']):.1f} |{vl} {statistics.mean(r['seconds']):.0f} |")
     lda, logreg = t["baselines"]["lda"], t["baselines"]["logreg"]
     seeds = ",".join(map(str, t["seeds"]))
-    print(f"| shrinkage LDA (baseline) | `./strnn baseline` | {seeds} | {mean_std(lda)} | {paired(lda, base)} | | | | |")
+    gap = " |" if dev else ""
+    print(f"| shrinkage LDA (baseline) | `./strnn baseline` | {seeds} | {mean_std(lda)} | {paired(lda, base)} | | | |{gap} |")
     print(f"| logistic regression (baseline) | `./strnn baseline` | {seeds} | {mean_std(logreg)} | "
-          f"{paired(logreg, base)} | | | | |")
+          f"{paired(logreg, base)} | | | |{gap} |")
 
 
 def main():
@@ -203,6 +218,10 @@ def main():
     ap.add_argument("--full", default="", help="comma-separated row names that get all --seeds anyway")
     ap.add_argument("--recipe-rows", action="store_true", help="tables: add rows for the recipe switches")
     ap.add_argument("--eeg-dir", help="the PhysioNet S001 folder (default: ../shared/data/eegmmidb-S001)")
+    ap.add_argument("--data-seeds", default="99",
+                    help="recipe: data seeds of the synthetic and neighbour development tasks (default: 99)")
+    ap.add_argument("--ablation", help="recipe: run every row also with this ablation's switches (a row name "
+                                       "of the tables, e.g. \"no temporal RNN\")")
     ap.add_argument("--json-out")
     args = ap.parse_args()
     if args.eeg_dir:
@@ -214,15 +233,25 @@ def main():
     if args.variants:
         words = args.variants.split(",")
         variants = [DEFAULT] + [v for v in variants[1:] if any(w in v[0] for w in words)]
+    if not dev and (args.data_seeds != "99" or args.ablation):
+        ap.error("--data-seeds and --ablation belong to the recipe mode")
+    data_seeds = tuple(int(d) for d in args.data_seeds.split(","))
+    if args.ablation:
+        found = [v for v in ABLATIONS if v[0] == args.ablation]
+        if not found:
+            ap.error(f"--ablation: no ablation named {args.ablation!r}; one of: {', '.join(v[0] for v in ABLATIONS)}")
+        name, switches = found[0]
+        variants = variants + [(f"{v[0]}, {name}" if v[1] else name, [*v[1], *switches]) for v in variants]
     tasks = args.tasks.split(",")
     if dev:
         tasks = [t for t in tasks if t != "left-right"]
     out = []
     for task in tasks:
         row_seeds = [int(s) for s in args.row_seeds.split(",")] if args.row_seeds else None
-        t = run_task(task, variants, seeds, args.jobs, args.threads, dev, row_seeds, set(args.full.split(",")))
+        t = run_task(task, variants, seeds, args.jobs, args.threads, dev, row_seeds, set(args.full.split(",")),
+                     data_seeds)
         out.append(t)
-        table(t)
+        table(t, dev)
         sys.stdout.flush()
     if args.json_out:
         with open(args.json_out, "w") as f:
