@@ -2,6 +2,7 @@ package org.strnn.autograd;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -12,6 +13,13 @@ import java.util.function.IntConsumer;
  * row count, never on the thread count, and per-chunk partial sums are added in chunk order, so
  * results are bit-identical for any number of threads; threads only decide who computes which
  * chunk. The thread count is a process-wide setting (like a BLAS library's), 1 by default.
+ *
+ * <p>Each chunk has a home thread: with {@code p} participants (the calling thread is
+ * participant 0, worker {@code i} is participant {@code i}), chunk {@code c} belongs to participant
+ * {@code c mod p}. A participant runs its own chunks first, in order, and then takes the chunks
+ * that other participants have not started yet. So, as long as no thread falls behind, an op's
+ * backward pass runs each chunk on the thread whose cache holds what its forward pass left there,
+ * and a thread that is late (still waking up, or descheduled) costs no waiting.
  *
  * <p>{@link #forEach} allocates nothing: the worker threads wait for a job published in fields of
  * the pool, the calling thread works on the chunks too, and the workers wake it when they are done.
@@ -72,18 +80,22 @@ public final class Parallel {
     }
 
     /**
-     * Worker threads that take chunks of the one published job. A worker joins a job by claiming
-     * one of its helper slots; slots still unclaimed when the caller has run out of chunks are
-     * withdrawn, so the caller never waits for a worker that is still waking up.
+     * Worker threads that take chunks of the one published job. Worker {@code i} joins a job by
+     * claiming its invitation; invitations still unclaimed when the caller has run out of chunks
+     * are withdrawn, so the caller never waits for a worker that is still waking up (it has run
+     * that worker's chunks itself).
      */
     private static final class Pool {
         private final Thread[] workers;
         private final AtomicBoolean busy = new AtomicBoolean();
-        private final AtomicInteger next = new AtomicInteger();
-        private final AtomicInteger slots = new AtomicInteger();
+        /** {@code invited[i] == 1}: worker i may still join the current job. */
+        private final AtomicIntegerArray invited;
+        /** {@code taken[q]}: how many of participant q's chunks have been started. */
+        private final AtomicIntegerArray taken;
         private final AtomicInteger running = new AtomicInteger();
         private volatile IntConsumer body;
         private volatile int chunks;
+        private volatile int participants;
         private volatile int generation;
         private volatile Thread caller;
         private volatile Throwable failure;
@@ -91,8 +103,11 @@ public final class Parallel {
 
         Pool(int size) {
             workers = new Thread[size];
+            invited = new AtomicIntegerArray(size);
+            taken = new AtomicIntegerArray(size + 1);
             for (int i = 0; i < size; i++) {
-                workers[i] = new Thread(this::work, "strnn-worker-" + (i + 1));
+                int participant = i + 1;
+                workers[i] = new Thread(() -> work(participant), "strnn-worker-" + participant);
                 workers[i].setDaemon(true);
                 workers[i].start();
             }
@@ -107,21 +122,29 @@ public final class Parallel {
                 int n = Math.min(workers.length, chunks - 1);
                 this.body = body;
                 this.chunks = chunks;
+                this.participants = n + 1;
                 this.failure = null;
                 this.caller = Thread.currentThread();
-                next.set(0);
+                for (int q = 0; q <= n; q++) {
+                    taken.set(q, 0);
+                }
                 running.set(n);
-                slots.set(n);
+                for (int i = 0; i < n; i++) {
+                    invited.set(i, 1);
+                }
                 generation++;
                 for (int i = 0; i < n; i++) {
                     LockSupport.unpark(workers[i]);
                 }
                 try {
-                    take(body, chunks);
+                    take(0, body, chunks, n + 1);
                 } catch (RuntimeException | Error e) {
                     failure = e;
                 }
-                int unclaimed = slots.getAndSet(0);
+                int unclaimed = 0;
+                for (int i = 0; i < n; i++) {
+                    unclaimed += invited.getAndSet(i, 0);
+                }
                 while (running.addAndGet(-unclaimed) > 0) {
                     unclaimed = 0;
                     LockSupport.park(this);
@@ -141,23 +164,20 @@ public final class Parallel {
             }
         }
 
-        /** Runs chunks until none is left. */
-        private void take(IntConsumer job, int count) {
-            for (int c = next.getAndIncrement(); c < count; c = next.getAndIncrement()) {
-                job.accept(c);
-            }
-        }
-
-        private boolean claim() {
-            for (int s = slots.get(); s > 0; s = slots.get()) {
-                if (slots.compareAndSet(s, s - 1)) {
-                    return true;
+        /**
+         * Participant {@code self} runs its own chunks ({@code self}, {@code self + p}, ...), then
+         * the chunks the others have not started, participant after participant.
+         */
+        private void take(int self, IntConsumer job, int count, int p) {
+            for (int k = 0; k < p; k++) {
+                int q = (self + k) % p;
+                for (int c = q + taken.getAndIncrement(q) * p; c < count; c = q + taken.getAndIncrement(q) * p) {
+                    job.accept(c);
                 }
             }
-            return false;
         }
 
-        private void work() {
+        private void work(int participant) {
             int seen = generation;
             while (!stopped) {
                 int g = generation;
@@ -166,14 +186,14 @@ public final class Parallel {
                     continue;
                 }
                 seen = g;
-                if (!claim()) {
+                if (invited.getAndSet(participant - 1, 0) == 0) {
                     continue;
                 }
-                // The job's fields are read only after the claim: a claimed slot belongs to the job
-                // that is published now.
+                // The job's fields are read only after the claim: a claimed invitation belongs to
+                // the job that is published now.
                 Thread c = caller;
                 try {
-                    take(body, chunks);
+                    take(participant, body, chunks, participants);
                 } catch (RuntimeException | Error e) {
                     failure = e;
                 } finally {

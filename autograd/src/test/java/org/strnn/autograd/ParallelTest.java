@@ -8,12 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The chunk runner: every chunk once, failures passed on, nesting and concurrent callers, no allocation. */
+/**
+ * The chunk runner: every chunk once, on its home thread unless a thread falls behind, failures passed on,
+ * nesting and concurrent callers, no allocation.
+ */
 class ParallelTest {
 
     @AfterEach
@@ -78,6 +83,35 @@ class ParallelTest {
         }
         for (int i = 0; i < runs.length(); i++) {
             assertEquals(200, runs.get(i));
+        }
+    }
+
+    @Test
+    void eachChunkRunsOnItsHomeThreadWhenNoThreadFallsBehind() throws InterruptedException {
+        Parallel.setThreads(2);
+        for (int repeat = 0; repeat < 20; repeat++) {
+            // Chunks 2j and 2j+1 each wait until the other has started, so neither thread can run
+            // ahead and take the other's chunks: caller = participant 0 (even chunks), worker = 1.
+            int chunks = 6;
+            CountDownLatch[] started = new CountDownLatch[chunks];
+            Thread[] ranOn = new Thread[chunks];
+            for (int c = 0; c < chunks; c++) {
+                started[c] = new CountDownLatch(1);
+            }
+            Parallel.forEach(chunks, c -> {
+                ranOn[c] = Thread.currentThread();
+                started[c].countDown();
+                try {
+                    assertTrue(started[c ^ 1].await(10, TimeUnit.SECONDS), "chunk " + (c ^ 1) + " never started");
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            for (int c = 0; c < chunks; c += 2) {
+                assertSame(Thread.currentThread(), ranOn[c], "chunk " + c);
+                assertSame(ranOn[1], ranOn[c + 1], "chunk " + (c + 1));
+            }
+            assertTrue(ranOn[1] != Thread.currentThread(), "chunk 1 ran on the caller");
         }
     }
 
