@@ -107,7 +107,10 @@ public final class Parallel {
             taken = new AtomicIntegerArray(size + 1);
             for (int i = 0; i < size; i++) {
                 int participant = i + 1;
-                workers[i] = new Thread(() -> work(participant), "strnn-worker-" + participant);
+                // The worker starts from the generation as it is now: read in the new thread, it
+                // could already include a first job, which the worker would then miss.
+                int start = generation;
+                workers[i] = new Thread(() -> work(participant, start), "strnn-worker-" + participant);
                 workers[i].setDaemon(true);
                 workers[i].start();
             }
@@ -177,8 +180,7 @@ public final class Parallel {
             }
         }
 
-        private void work(int participant) {
-            int seen = generation;
+        private void work(int participant, int seen) {
             while (!stopped) {
                 int g = generation;
                 if (g == seen) {

@@ -88,8 +88,12 @@ class ParallelTest {
 
     @Test
     void eachChunkRunsOnItsHomeThreadWhenNoThreadFallsBehind() throws InterruptedException {
-        Parallel.setThreads(2);
-        for (int repeat = 0; repeat < 20; repeat++) {
+        for (int repeat = 0; repeat < 40; repeat++) {
+            // Half the time a new pool, whose first job its worker must not miss.
+            if (repeat % 2 == 0) {
+                Parallel.setThreads(1);
+            }
+            Parallel.setThreads(2);
             // Chunks 2j and 2j+1 each wait until the other has started, so neither thread can run
             // ahead and take the other's chunks: caller = participant 0 (even chunks), worker = 1.
             int chunks = 6;
