@@ -3,6 +3,7 @@ package org.strnn.autograd;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -17,9 +18,10 @@ import java.util.function.IntConsumer;
  * <p>Each chunk has a home thread: with {@code p} participants (the calling thread is
  * participant 0, worker {@code i} is participant {@code i}), chunk {@code c} belongs to participant
  * {@code c mod p}. A participant runs its own chunks first, in order, and then takes the chunks
- * that other participants have not started yet. So, as long as no thread falls behind, an op's
- * backward pass runs each chunk on the thread whose cache holds what its forward pass left there,
- * and a thread that is late (still waking up, or descheduled) costs no waiting.
+ * that other participants have not started yet, from their last. So, as long as no thread falls
+ * behind, an op's backward pass runs each chunk on the thread whose cache holds what its forward
+ * pass left there (and a thread that falls behind in both passes tends to lose the same last
+ * chunks in both), while a thread that is late (still waking up, or descheduled) costs no waiting.
  *
  * <p>{@link #forEach} allocates nothing: the worker threads wait for a job published in fields of
  * the pool, the calling thread works on the chunks too, and the workers wake it when they are done.
@@ -90,11 +92,15 @@ public final class Parallel {
         private final AtomicBoolean busy = new AtomicBoolean();
         /** {@code invited[i] == 1}: worker i may still join the current job. */
         private final AtomicIntegerArray invited;
-        /** {@code taken[q]}: how many of participant q's chunks have been started. */
-        private final AtomicIntegerArray taken;
+        /**
+         * Participant q's chunks not yet started, {@code q + i*p} for i in [front, back): front in
+         * the high 32 bits, back in the low. The owner takes them from the front, others from the
+         * back, so that a thread that falls behind by about the same in the forward and the backward
+         * pass loses the same chunks in both.
+         */
+        private final AtomicLongArray left;
         private final AtomicInteger running = new AtomicInteger();
         private volatile IntConsumer body;
-        private volatile int chunks;
         private volatile int participants;
         private volatile int generation;
         private volatile Thread caller;
@@ -104,7 +110,7 @@ public final class Parallel {
         Pool(int size) {
             workers = new Thread[size];
             invited = new AtomicIntegerArray(size);
-            taken = new AtomicIntegerArray(size + 1);
+            left = new AtomicLongArray(size + 1);
             for (int i = 0; i < size; i++) {
                 int participant = i + 1;
                 // The worker starts from the generation as it is now: read in the new thread, it
@@ -124,12 +130,11 @@ public final class Parallel {
             try {
                 int n = Math.min(workers.length, chunks - 1);
                 this.body = body;
-                this.chunks = chunks;
                 this.participants = n + 1;
                 this.failure = null;
                 this.caller = Thread.currentThread();
                 for (int q = 0; q <= n; q++) {
-                    taken.set(q, 0);
+                    left.set(q, (chunks - q + n) / (n + 1));
                 }
                 running.set(n);
                 for (int i = 0; i < n; i++) {
@@ -140,7 +145,7 @@ public final class Parallel {
                     LockSupport.unpark(workers[i]);
                 }
                 try {
-                    take(0, body, chunks, n + 1);
+                    take(0, body, n + 1);
                 } catch (RuntimeException | Error e) {
                     failure = e;
                 }
@@ -168,14 +173,33 @@ public final class Parallel {
         }
 
         /**
-         * Participant {@code self} runs its own chunks ({@code self}, {@code self + p}, ...), then
-         * the chunks the others have not started, participant after participant.
+         * Participant {@code self} runs its own chunks ({@code self}, {@code self + p}, ...) from the
+         * first, then the chunks the others have not started, from their last, participant after
+         * participant.
          */
-        private void take(int self, IntConsumer job, int count, int p) {
-            for (int k = 0; k < p; k++) {
+        private void take(int self, IntConsumer job, int p) {
+            for (int c = next(self, true); c >= 0; c = next(self, true)) {
+                job.accept(self + c * p);
+            }
+            for (int k = 1; k < p; k++) {
                 int q = (self + k) % p;
-                for (int c = q + taken.getAndIncrement(q) * p; c < count; c = q + taken.getAndIncrement(q) * p) {
-                    job.accept(c);
+                for (int c = next(q, false); c >= 0; c = next(q, false)) {
+                    job.accept(q + c * p);
+                }
+            }
+        }
+
+        /** Claims participant q's first (or last) chunk not yet started: its index among q's, or -1. */
+        private int next(int q, boolean first) {
+            while (true) {
+                long v = left.get(q);
+                int front = (int) (v >>> 32);
+                int back = (int) v;
+                if (front >= back) {
+                    return -1;
+                }
+                if (left.compareAndSet(q, v, first ? v + (1L << 32) : v - 1)) {
+                    return first ? front : back - 1;
                 }
             }
         }
@@ -195,7 +219,7 @@ public final class Parallel {
                 // the job that is published now.
                 Thread c = caller;
                 try {
-                    take(participant, body, chunks, participants);
+                    take(participant, body, participants);
                 } catch (RuntimeException | Error e) {
                     failure = e;
                 } finally {
