@@ -92,7 +92,10 @@ public final class Parallel {
         Pool(int size) {
             workers = new Thread[size];
             for (int i = 0; i < size; i++) {
-                workers[i] = new Thread(this::work, "strnn-worker-" + (i + 1));
+                // The worker starts from the generation as it is now: read in the new thread, it
+                // could already include a first job, which the worker would then miss.
+                int start = generation;
+                workers[i] = new Thread(() -> work(start), "strnn-worker-" + (i + 1));
                 workers[i].setDaemon(true);
                 workers[i].start();
             }
@@ -157,8 +160,7 @@ public final class Parallel {
             return false;
         }
 
-        private void work() {
-            int seen = generation;
+        private void work(int seen) {
             while (!stopped) {
                 int g = generation;
                 if (g == seen) {

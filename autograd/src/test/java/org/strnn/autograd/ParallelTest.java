@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The chunk runner: every chunk once, failures passed on, nesting and concurrent callers, no allocation. */
+/** The chunk runner: every chunk once, a new pool's first job, failures passed on, nesting and concurrent callers, no allocation. */
 class ParallelTest {
 
     @AfterEach
@@ -78,6 +80,24 @@ class ParallelTest {
         }
         for (int i = 0; i < runs.length(); i++) {
             assertEquals(200, runs.get(i));
+        }
+    }
+
+    @Test
+    void aNewPoolsFirstJobGetsTheWorkersHelp() {
+        for (int repeat = 0; repeat < 20; repeat++) {
+            Parallel.setThreads(1);
+            Parallel.setThreads(2);
+            // Each of the two chunks waits until the other has started: only two threads finish.
+            CountDownLatch started = new CountDownLatch(2);
+            Parallel.forEach(2, c -> {
+                started.countDown();
+                try {
+                    assertTrue(started.await(10, TimeUnit.SECONDS), "chunk " + c + " ran alone: the worker missed the job");
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
     }
 

@@ -23,6 +23,13 @@ final class VectorKernels implements Kernels {
     private static final int L = S.length();
     /** Columns kept in registers at once. */
     private static final int BLOCK = 4 * L;
+    /**
+     * Whether {@link #mulRows}' four-row tile is four vectors wide (sixteen accumulators) or two
+     * (eight). With at least eight doubles per vector (AVX-512, which has 32 vector registers) the
+     * wide tile fits in registers; with fewer (AVX2 has 16 registers of four doubles) its sixteen
+     * accumulators, four loaded vectors and the broadcast would spill, so the narrow tile is used.
+     */
+    private static final boolean WIDE_TILE = L >= 8;
 
     /** The accumulator starts at zero. */
     private static final int ZERO = 0;
@@ -81,14 +88,15 @@ final class VectorKernels implements Kernels {
             double[] c2 = c[cFrom + i + 2];
             double[] c3 = c[cFrom + i + 3];
             int j = 0;
-            for (; j + BLOCK <= n; j += BLOCK) {
-                tile4(s0, s1, s2, s3, add ? c0 : zero, add ? c1 : zero, add ? c2 : zero, add ? c3 : zero,
-                        c0, c1, c2, c3, j, b, tFrom, tTo);
+            if (WIDE_TILE) {
+                for (; j + BLOCK <= n; j += BLOCK) {
+                    tile4(s0, s1, s2, s3, add ? c0 : zero, add ? c1 : zero, add ? c2 : zero, add ? c3 : zero,
+                            c0, c1, c2, c3, j, b, tFrom, tTo);
+                }
             }
-            if (j + 2 * L <= n) {
+            for (; j + 2 * L <= n; j += 2 * L) {
                 tile4x2(s0, s1, s2, s3, add ? c0 : zero, add ? c1 : zero, add ? c2 : zero, add ? c3 : zero,
                         c0, c1, c2, c3, j, b, tFrom, tTo);
-                j += 2 * L;
             }
             for (; j + L <= n; j += L) {
                 tile4Single(s0, s1, s2, s3, add ? c0 : zero, add ? c1 : zero, add ? c2 : zero, add ? c3 : zero,
