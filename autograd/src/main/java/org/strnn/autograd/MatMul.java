@@ -9,13 +9,21 @@ import org.strnn.autograd.kernel.Rows;
  *
  * <p>Every product here, forward or backward, is written as {@code C[i, :] (+)= sum_p S(i, p) B[p, :]}
  * with S read in place (a matrix or its transpose) and B packed into rows ({@link Gemm#multPacked}).
- * Output rows are independent, so large products split them into {@link Parallel} chunks; a row's
- * value does not depend on the split or the thread count.
+ * Output rows are independent, so large products split them into {@link Parallel} chunks (of at least
+ * {@link #PARALLEL_MIN} multiply-adds and four rows each); a row's value does not depend on the split
+ * or the thread count.
  */
 final class MatMul {
 
-    /** Products with fewer multiply-adds than this run on the calling thread. */
-    private static final long PARALLEL_MIN = 1L << 16;
+    /**
+     * The multiply-adds per chunk a product must offer before it is split: waking a worker costs
+     * more than the temporal layer's products take (32 x 300 x 30 at batch 32, about 20 µs),
+     * which ran slower on 2 threads than on 1 when they were split into 16 chunks of 2 rows.
+     */
+    private static final long PARALLEL_MIN = 1L << 20;
+
+    /** The fewest rows per chunk: one register tile of {@link Rows#mulRows}. */
+    private static final int MIN_CHUNK_ROWS = 4;
 
     private MatMul() {
     }
@@ -101,7 +109,9 @@ final class MatMul {
      */
     private static void product(double[] s, int sRow, int sCol, double[][] bRows, int k, int n, double[] c, int m,
                                 boolean accumulate) {
-        int chunks = (long) m * k * n < PARALLEL_MIN ? 1 : Parallel.chunks(m);
+        // Output rows are independent, so the split changes no value; it only decides who works.
+        long byWork = (long) m * k * n / PARALLEL_MIN;
+        int chunks = (int) Math.max(1, Math.min(Parallel.chunks(m / MIN_CHUNK_ROWS), byWork));
         Parallel.forEach(chunks, ch -> Gemm.multPacked(s, 0, sRow, sCol, bRows, k, n, c, 0,
                 Parallel.chunkStart(ch, chunks, m), Parallel.chunkStart(ch + 1, chunks, m), accumulate));
     }

@@ -7,8 +7,8 @@ package org.strnn.autograd.kernel;
  *
  * <p>Every implementation computes every output element with exactly the same sequence of
  * floating-point operations, with multiplications and additions separate (never a fused
- * multiply-add). The products ({@link #mulRows}, and through it {@link Rows#mulTransRows}
- * and {@link Gemm#multPacked}; every product of the model goes through them) add the terms to the
+ * multiply-add). The products ({@link #mulRows} and {@link #mulTransRows}, and through them
+ * {@link Gemm#multPacked}; every product of the model goes through them) add the terms to the
  * accumulator one at a time, in index order. {@link #addScaled}, {@link #sumScaled} and {@link #addOuter} (kept for their tests
  * and benchmarks) take the terms four at a time, each group summed left to right
  * ({@code s0*b0 + s1*b1 + s2*b2 + s3*b3}) and the groups added to the accumulator in index order,
@@ -36,6 +36,9 @@ public interface Kernels {
     /** See {@link Rows#mulRows}. */
     void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom, int n,
                  boolean add);
+
+    /** See {@link Rows#mulTransRows}. */
+    void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom, int n);
 
     /** See {@link Rows#add}. */
     void add(double[] c, double[] a, int n);

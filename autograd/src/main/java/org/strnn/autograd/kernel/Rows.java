@@ -69,8 +69,17 @@ public final class Rows {
      */
     public static void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c,
                                     int cFrom, int n) {
-        // A's m columns copied into rows (m x terms values, small beside the product's
-        // m x terms x n), then the same kernel, the same order of additions.
+        KernelProvider.IMPL.mulTransRows(a, p0, m, tFrom, tTo, b, c, cFrom, n);
+    }
+
+    /**
+     * {@link #mulTransRows} through {@code impl}'s {@link Kernels#mulRows}: A's m columns are
+     * copied into rows (m x terms values, small beside the product's m x terms x n), then the same
+     * order of additions. The scalar kernels use it for every product, the vector ones where no
+     * transposing tile fits.
+     */
+    static void mulTransRowsByColumns(Kernels impl, double[][] a, int p0, int m, int tFrom, int tTo, double[][] b,
+                                      double[][] c, int cFrom, int n) {
         double[][] columns = COLUMNS.get();
         if (columns.length < m || (m > 0 && columns[0].length < tTo)) {
             columns = new double[Math.max(m, columns.length)][Math.max(tTo, columns.length > 0 ? columns[0].length : 0)];
@@ -82,10 +91,10 @@ public final class Rows {
                 columns[p][t] = at[p0 + p];
             }
         }
-        KernelProvider.IMPL.mulRows(columns, 0, m, tFrom, tTo, b, c, cFrom, n, true);
+        impl.mulRows(columns, 0, m, tFrom, tTo, b, c, cFrom, n, true);
     }
 
-    /** Per-thread scratch for the columns of A in {@link #mulTransRows}; only grows. */
+    /** Per-thread scratch for the columns of A in {@link #mulTransRowsByColumns}; only grows. */
     private static final ThreadLocal<double[][]> COLUMNS = ThreadLocal.withInitial(() -> new double[0][0]);
 
     /** {@code c[0..n) += a[0..n)}. */

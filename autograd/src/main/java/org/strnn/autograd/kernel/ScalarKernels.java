@@ -140,6 +140,12 @@ public final class ScalarKernels implements Kernels {
      * one at a time, in index order.
      */
     @Override
+    public void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
+                             int n) {
+        Rows.mulTransRowsByColumns(this, a, p0, m, tFrom, tTo, b, c, cFrom, n);
+    }
+
+    @Override
     public void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
                         int n, boolean add) {
         for (int i = 0; i < m; i++) {

@@ -47,12 +47,15 @@ public final class SpatialForward {
         int rows = r1 - r0;
         double[][][] hv = ws.hv;
         double[][] s = ws.s;
+        // The predecessor sums run over whole padded rows when the padding lands where x_v is
+        // copied next (the sums of padding are overwritten): four whole vectors instead of 30 values.
+        int sumWidth = hp <= h + d ? hp : h;
         for (int v : wt.order) {
             int[] preds = wt.preds[v];
             double[][] a = hv[v];
             for (int i = 0; i < rows; i++) {
                 if (preds.length > 0) {
-                    sumRows(hv, preds, i, s[i], h);
+                    sumRows(hv, preds, i, s[i], sumWidth);
                 }
                 System.arraycopy(xs, ((r0 + i) * n + v) * d, s[i], h, d);
             }

@@ -128,6 +128,144 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    /**
+     * With the wide tile and at least {@link #BLOCK} columns (the spatial op's weight gradient),
+     * groups of four output rows read their scalars straight from the rows of A
+     * ({@code a[t][p .. p+3]}, side by side in one array), so A's columns are not copied; the rows
+     * left over, narrower products and narrower vectors go through
+     * {@link Rows#mulTransRowsByColumns}.
+     * Either way each element is {@code c + a[t][p] b[t][j]} over t in index order, as in
+     * {@link #mulRows}.
+     */
+    @Override
+    public void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
+                             int n) {
+        int p = 0;
+        if (WIDE_TILE && n >= BLOCK) {
+            for (; p + 3 < m; p += 4) {
+                double[] c0 = c[cFrom + p];
+                double[] c1 = c[cFrom + p + 1];
+                double[] c2 = c[cFrom + p + 2];
+                double[] c3 = c[cFrom + p + 3];
+                int q = p0 + p;
+                int j = 0;
+                for (; j + BLOCK <= n; j += BLOCK) {
+                    tile4Columns(a, q, c0, c1, c2, c3, j, b, tFrom, tTo);
+                }
+                for (; j + L <= n; j += L) {
+                    DoubleVector a0 = DoubleVector.fromArray(S, c0, j);
+                    DoubleVector a1 = DoubleVector.fromArray(S, c1, j);
+                    DoubleVector a2 = DoubleVector.fromArray(S, c2, j);
+                    DoubleVector a3 = DoubleVector.fromArray(S, c3, j);
+                    for (int t = tFrom; t < tTo; t++) {
+                        double[] at = a[t];
+                        DoubleVector x = DoubleVector.fromArray(S, b[t], j);
+                        a0 = a0.add(DoubleVector.broadcast(S, at[q]).mul(x));
+                        a1 = a1.add(DoubleVector.broadcast(S, at[q + 1]).mul(x));
+                        a2 = a2.add(DoubleVector.broadcast(S, at[q + 2]).mul(x));
+                        a3 = a3.add(DoubleVector.broadcast(S, at[q + 3]).mul(x));
+                    }
+                    a0.intoArray(c0, j);
+                    a1.intoArray(c1, j);
+                    a2.intoArray(c2, j);
+                    a3.intoArray(c3, j);
+                }
+                for (; j < n; j++) {
+                    double s0 = c0[j];
+                    double s1 = c1[j];
+                    double s2 = c2[j];
+                    double s3 = c3[j];
+                    for (int t = tFrom; t < tTo; t++) {
+                        double[] at = a[t];
+                        double x = b[t][j];
+                        s0 = s0 + at[q] * x;
+                        s1 = s1 + at[q + 1] * x;
+                        s2 = s2 + at[q + 2] * x;
+                        s3 = s3 + at[q + 3] * x;
+                    }
+                    c0[j] = s0;
+                    c1[j] = s1;
+                    c2[j] = s2;
+                    c3[j] = s3;
+                }
+            }
+        }
+        if (p < m) {
+            Rows.mulTransRowsByColumns(this, a, p0 + p, m - p, tFrom, tTo, b, c, cFrom + p, n);
+        }
+    }
+
+    /**
+     * {@link #mulTransRows} for output rows {@code q .. q+3} of A's columns and the {@link #BLOCK}
+     * columns from {@code j}: {@link #tile4} with the scalars of term t read from {@code a[t]}.
+     */
+    private static void tile4Columns(double[][] a, int q, double[] c0, double[] c1, double[] c2, double[] c3, int j,
+                                     double[][] b, int tFrom, int tTo) {
+        int j1 = j + L;
+        int j2 = j + 2 * L;
+        int j3 = j + 3 * L;
+        DoubleVector a00 = DoubleVector.fromArray(S, c0, j);
+        DoubleVector a01 = DoubleVector.fromArray(S, c0, j1);
+        DoubleVector a02 = DoubleVector.fromArray(S, c0, j2);
+        DoubleVector a03 = DoubleVector.fromArray(S, c0, j3);
+        DoubleVector a10 = DoubleVector.fromArray(S, c1, j);
+        DoubleVector a11 = DoubleVector.fromArray(S, c1, j1);
+        DoubleVector a12 = DoubleVector.fromArray(S, c1, j2);
+        DoubleVector a13 = DoubleVector.fromArray(S, c1, j3);
+        DoubleVector a20 = DoubleVector.fromArray(S, c2, j);
+        DoubleVector a21 = DoubleVector.fromArray(S, c2, j1);
+        DoubleVector a22 = DoubleVector.fromArray(S, c2, j2);
+        DoubleVector a23 = DoubleVector.fromArray(S, c2, j3);
+        DoubleVector a30 = DoubleVector.fromArray(S, c3, j);
+        DoubleVector a31 = DoubleVector.fromArray(S, c3, j1);
+        DoubleVector a32 = DoubleVector.fromArray(S, c3, j2);
+        DoubleVector a33 = DoubleVector.fromArray(S, c3, j3);
+        for (int t = tFrom; t < tTo; t++) {
+            double[] at = a[t];
+            double[] bt = b[t];
+            DoubleVector x0 = DoubleVector.fromArray(S, bt, j);
+            DoubleVector x1 = DoubleVector.fromArray(S, bt, j1);
+            DoubleVector x2 = DoubleVector.fromArray(S, bt, j2);
+            DoubleVector x3 = DoubleVector.fromArray(S, bt, j3);
+            DoubleVector v = DoubleVector.broadcast(S, at[q]);
+            a00 = a00.add(v.mul(x0));
+            a01 = a01.add(v.mul(x1));
+            a02 = a02.add(v.mul(x2));
+            a03 = a03.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, at[q + 1]);
+            a10 = a10.add(v.mul(x0));
+            a11 = a11.add(v.mul(x1));
+            a12 = a12.add(v.mul(x2));
+            a13 = a13.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, at[q + 2]);
+            a20 = a20.add(v.mul(x0));
+            a21 = a21.add(v.mul(x1));
+            a22 = a22.add(v.mul(x2));
+            a23 = a23.add(v.mul(x3));
+            v = DoubleVector.broadcast(S, at[q + 3]);
+            a30 = a30.add(v.mul(x0));
+            a31 = a31.add(v.mul(x1));
+            a32 = a32.add(v.mul(x2));
+            a33 = a33.add(v.mul(x3));
+        }
+        a00.intoArray(c0, j);
+        a01.intoArray(c0, j1);
+        a02.intoArray(c0, j2);
+        a03.intoArray(c0, j3);
+        a10.intoArray(c1, j);
+        a11.intoArray(c1, j1);
+        a12.intoArray(c1, j2);
+        a13.intoArray(c1, j3);
+        a20.intoArray(c2, j);
+        a21.intoArray(c2, j1);
+        a22.intoArray(c2, j2);
+        a23.intoArray(c2, j3);
+        a30.intoArray(c3, j);
+        a31.intoArray(c3, j1);
+        a32.intoArray(c3, j2);
+        a33.intoArray(c3, j3);
+    }
+
     /** Zeros to start accumulators from, at least n long; never written. */
     private static double[] zeros(int n) {
         double[] z = zeros;
