@@ -36,9 +36,9 @@ import org.strnn.autograd.kernel.Rows;
  *   <li>{@code addOuter}: the rank-4 weight-gradient update, C (k x n) += A^T D for four rows.</li>
  *   <li>{@code mulTransRows}: C (k x n) += A^T B (A given as m rows of k), the spatial op's
  *       weight gradient over a chunk's slices. The scalar kernels copy A's columns into rows and
- *       call {@code mulRows}; the vector ones, from 32 columns on (AVX-512), read the scalars of
- *       four output rows straight from a row of A instead (a 4 x 32 tile), and copy only for the
- *       rest.</li>
+ *       call {@code mulRows}; the vector ones, for rows of exactly 32 columns (AVX-512), read the
+ *       scalars of four output rows straight from a row of A instead (a 4 x 32 tile), and copy
+ *       only for the rows left over.</li>
  * </ul>
  * Scores are microseconds per call; GFLOP/s = 2 m k n / (score * 1000). The warm-up is long
  * because Vector API code is very slow until C2 has compiled it (C1 does not intrinsify it), and

@@ -129,11 +129,10 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * With the wide tile and at least {@link #BLOCK} columns (the spatial op's weight gradient),
+     * With the wide tile and exactly {@link #BLOCK} columns (the spatial op's weight gradient),
      * groups of four output rows read their scalars straight from the rows of A
      * ({@code a[t][p .. p+3]}, side by side in one array), so A's columns are not copied; the rows
-     * left over, narrower products and narrower vectors go through
-     * {@link Rows#mulTransRowsByColumns}.
+     * left over, other widths and narrower vectors go through {@link Rows#mulTransRowsByColumns}.
      * Either way each element is {@code c + a[t][p] b[t][j]} over t in index order, as in
      * {@link #mulRows}.
      */
@@ -141,53 +140,10 @@ final class VectorKernels implements Kernels {
     public void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
                              int n) {
         int p = 0;
-        if (WIDE_TILE && n >= BLOCK) {
+        if (WIDE_TILE && n == BLOCK) {
             for (; p + 3 < m; p += 4) {
-                double[] c0 = c[cFrom + p];
-                double[] c1 = c[cFrom + p + 1];
-                double[] c2 = c[cFrom + p + 2];
-                double[] c3 = c[cFrom + p + 3];
-                int q = p0 + p;
-                int j = 0;
-                for (; j + BLOCK <= n; j += BLOCK) {
-                    tile4Columns(a, q, c0, c1, c2, c3, j, b, tFrom, tTo);
-                }
-                for (; j + L <= n; j += L) {
-                    DoubleVector a0 = DoubleVector.fromArray(S, c0, j);
-                    DoubleVector a1 = DoubleVector.fromArray(S, c1, j);
-                    DoubleVector a2 = DoubleVector.fromArray(S, c2, j);
-                    DoubleVector a3 = DoubleVector.fromArray(S, c3, j);
-                    for (int t = tFrom; t < tTo; t++) {
-                        double[] at = a[t];
-                        DoubleVector x = DoubleVector.fromArray(S, b[t], j);
-                        a0 = a0.add(DoubleVector.broadcast(S, at[q]).mul(x));
-                        a1 = a1.add(DoubleVector.broadcast(S, at[q + 1]).mul(x));
-                        a2 = a2.add(DoubleVector.broadcast(S, at[q + 2]).mul(x));
-                        a3 = a3.add(DoubleVector.broadcast(S, at[q + 3]).mul(x));
-                    }
-                    a0.intoArray(c0, j);
-                    a1.intoArray(c1, j);
-                    a2.intoArray(c2, j);
-                    a3.intoArray(c3, j);
-                }
-                for (; j < n; j++) {
-                    double s0 = c0[j];
-                    double s1 = c1[j];
-                    double s2 = c2[j];
-                    double s3 = c3[j];
-                    for (int t = tFrom; t < tTo; t++) {
-                        double[] at = a[t];
-                        double x = b[t][j];
-                        s0 = s0 + at[q] * x;
-                        s1 = s1 + at[q + 1] * x;
-                        s2 = s2 + at[q + 2] * x;
-                        s3 = s3 + at[q + 3] * x;
-                    }
-                    c0[j] = s0;
-                    c1[j] = s1;
-                    c2[j] = s2;
-                    c3[j] = s3;
-                }
+                tile4Columns(a, p0 + p, c[cFrom + p], c[cFrom + p + 1], c[cFrom + p + 2], c[cFrom + p + 3], b, tFrom,
+                        tTo);
             }
         }
         if (p < m) {
@@ -196,14 +152,16 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * {@link #mulTransRows} for output rows {@code q .. q+3} of A's columns and the {@link #BLOCK}
-     * columns from {@code j}: {@link #tile4} with the scalars of term t read from {@code a[t]}.
+     * {@link #mulTransRows} for output rows {@code q .. q+3} of A's columns and rows of exactly
+     * {@link #BLOCK} columns: {@link #tile4} with the scalars of term t read from {@code a[t]}, and
+     * with constant column offsets (fewer bounds checks per term).
      */
-    private static void tile4Columns(double[][] a, int q, double[] c0, double[] c1, double[] c2, double[] c3, int j,
+    private static void tile4Columns(double[][] a, int q, double[] c0, double[] c1, double[] c2, double[] c3,
                                      double[][] b, int tFrom, int tTo) {
-        int j1 = j + L;
-        int j2 = j + 2 * L;
-        int j3 = j + 3 * L;
+        final int j = 0;
+        final int j1 = L;
+        final int j2 = 2 * L;
+        final int j3 = 3 * L;
         DoubleVector a00 = DoubleVector.fromArray(S, c0, j);
         DoubleVector a01 = DoubleVector.fromArray(S, c0, j1);
         DoubleVector a02 = DoubleVector.fromArray(S, c0, j2);
