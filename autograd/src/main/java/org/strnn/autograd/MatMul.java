@@ -9,14 +9,15 @@ import org.strnn.autograd.kernel.Rows;
  *
  * <p>Every product here, forward or backward, is written as {@code C[i, :] (+)= sum_p S(i, p) B[p, :]}
  * with S read in place (a matrix or its transpose) and B packed into rows ({@link Gemm#multPacked}).
- * Output rows are independent, so large products split them into {@link Parallel} chunks (of at least
- * {@link #PARALLEL_MIN} multiply-adds and four rows each); a row's value does not depend on the split
- * or the thread count.
+ * Output rows are independent, so large products split them into {@link Parallel} chunks (about
+ * {@link #PARALLEL_MIN} multiply-adds or more, and at least four rows, each); a row's value does
+ * not depend on the split or the thread count.
  */
 final class MatMul {
 
     /**
-     * The multiply-adds per chunk a product must offer before it is split: waking a worker costs
+     * About the multiply-adds per chunk a product must offer before it is split (chunks are whole
+     * rows, so one may fall a little short): waking a worker costs
      * more than the temporal layer's products take (32 x 300 x 30 at batch 32, about 20 µs),
      * which ran slower on 2 threads than on 1 when they were split into 16 chunks of 2 rows.
      */

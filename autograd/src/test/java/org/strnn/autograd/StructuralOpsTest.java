@@ -144,4 +144,68 @@ class StructuralOpsTest {
             }
         }
     }
+    /**
+     * Products large enough to be split into chunks (96 x 160 x 160, two chunks of at least 2^20
+     * multiply-adds): forward values bit-identical to a plain loop that adds the terms in index
+     * order, and forward values and both gradients bit-identical for 1, 2 and 3 threads.
+     */
+    @Test
+    void largeProductsAreSplitWithoutChangingABit() {
+        Gen gen = new Gen(11);
+        int m = 96;
+        int k = 160;
+        int n = 160;
+        DMatrixRMaj a = gen.matrix(m, k);
+        DMatrixRMaj b = gen.matrix(k, n);
+        DMatrixRMaj bt = gen.matrix(n, k);
+        DMatrixRMaj at = gen.matrix(k, m);
+        DMatrixRMaj up = gen.normal(m, n);
+        double[][] reference = null;
+        for (int threads : new int[] {1, 2, 3}) {
+            Parallel.setThreads(threads);
+            Tensor[] p = {Tensor.variable("A", a.copy()), Tensor.variable("B", b.copy()),
+                Tensor.variable("Bt", bt.copy()), Tensor.variable("At", at.copy())};
+            Tensor ab = Ops.matmul(p[0], p[1]);
+            Tensor abt = Ops.matmulTransB(p[0], p[2]);
+            Tensor atb = Ops.matmulTransA(p[3], p[1]);
+            assertArrayEquals(plainProduct(a, b), ab.data(), 0.0, "A B, threads=" + threads);
+            assertArrayEquals(plainProduct(a, transpose(bt)), abt.data(), 0.0, "A Bt^T, threads=" + threads);
+            assertArrayEquals(plainProduct(transpose(at), b), atb.data(), 0.0, "At^T B, threads=" + threads);
+            Ops.add(Ops.add(ab, abt), atb).backward(up);
+            double[][] got = {p[0].gradData().clone(), p[1].gradData().clone(), p[2].gradData().clone(),
+                p[3].gradData().clone()};
+            if (reference == null) {
+                reference = got;
+            } else {
+                for (int i = 0; i < got.length; i++) {
+                    assertArrayEquals(reference[i], got[i], 0.0, "threads=" + threads + ", gradient " + i);
+                }
+            }
+        }
+    }
+
+    /** C = A B with each element's terms added one at a time, in index order, from +0.0. */
+    private static double[] plainProduct(DMatrixRMaj a, DMatrixRMaj b) {
+        double[] c = new double[a.numRows * b.numCols];
+        for (int i = 0; i < a.numRows; i++) {
+            for (int j = 0; j < b.numCols; j++) {
+                double acc = 0.0;
+                for (int p = 0; p < a.numCols; p++) {
+                    acc = acc + a.get(i, p) * b.get(p, j);
+                }
+                c[i * b.numCols + j] = acc;
+            }
+        }
+        return c;
+    }
+
+    private static DMatrixRMaj transpose(DMatrixRMaj a) {
+        DMatrixRMaj t = new DMatrixRMaj(a.numCols, a.numRows);
+        for (int i = 0; i < a.numRows; i++) {
+            for (int j = 0; j < a.numCols; j++) {
+                t.set(j, i, a.get(i, j));
+            }
+        }
+        return t;
+    }
 }

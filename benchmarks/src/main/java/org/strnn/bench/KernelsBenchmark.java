@@ -35,10 +35,12 @@ import org.strnn.autograd.kernel.Rows;
  *       spatial recurrence called it per vertex before issue 14.</li>
  *   <li>{@code addOuter}: the rank-4 weight-gradient update, C (k x n) += A^T D for four rows.</li>
  *   <li>{@code mulTransRows}: C (k x n) += A^T B (A given as m rows of k), the spatial op's
- *       weight gradient over a chunk's slices. The scalar kernels copy A's columns into rows and
- *       call {@code mulRows}; the vector ones, for rows of exactly 32 columns (AVX-512), read the
+ *       weight gradient over a chunk's slices ({@code 18x30x32}, passed with {@code -p}), through
+ *       {@code Kernels.mulTransRows}. The scalar kernels copy A's columns into rows and call
+ *       {@code mulRows}; the vector ones, for rows of exactly 32 columns (AVX-512), read the
  *       scalars of four output rows straight from a row of A instead (a 4 x 32 tile), and copy
- *       only for the rows left over.</li>
+ *       only for the rows left over. {@code mulTransRowsByColumns} does the copy and
+ *       {@code mulRows} on any implementation, for comparison.</li>
  * </ul>
  * Scores are microseconds per call; GFLOP/s = 2 m k n / (score * 1000). The warm-up is long
  * because Vector API code is very slow until C2 has compiled it (C1 does not intrinsify it), and
@@ -76,6 +78,7 @@ public class KernelsBenchmark {
     private double[][] d4;
     private double[][] grad;
     private double[][] sRows;
+    private double[][] aRows;
     private double[][] aColumns;
 
     @Setup
@@ -103,12 +106,10 @@ public class KernelsBenchmark {
         for (int i = 0; i < m; i++) {
             sRows[i] = random(rng, k);
         }
+        aRows = new double[m][];
         aColumns = new double[k][m];
         for (int i = 0; i < m; i++) {
-            double[] row = random(rng, k);
-            for (int q = 0; q < k; q++) {
-                aColumns[q][i] = row[q];
-            }
+            aRows[i] = random(rng, k);
         }
     }
 
@@ -137,6 +138,22 @@ public class KernelsBenchmark {
     @Benchmark
     public double[][] mulTransRows() {
         // C (k x width) += A^T B for A (m x k) and B (m rows of width): B's rows are cRows here.
+        kernels.mulTransRows(aRows, 0, k, 0, m, cRows, grad, 0, width);
+        return grad;
+    }
+
+    /**
+     * The same product the way the scalar kernels compute it (and the vector ones before issue
+     * 14's third round): A's columns copied into rows, then {@code mulRows}.
+     */
+    @Benchmark
+    public double[][] mulTransRowsByColumns() {
+        for (int t = 0; t < m; t++) {
+            double[] at = aRows[t];
+            for (int q = 0; q < k; q++) {
+                aColumns[q][t] = at[q];
+            }
+        }
         kernels.mulRows(aColumns, 0, k, 0, m, cRows, grad, 0, width, true);
         return grad;
     }

@@ -134,17 +134,18 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
-    /**
-     * One output row at a time, up to four terms per pass over the row;
-     * {@code c[j] + s0*b0[j] + s1*b1[j] + ...} is evaluated left to right, so the terms are added
-     * one at a time, in index order.
-     */
+    /** A's columns copied into rows, then {@link #mulRows}. */
     @Override
     public void mulTransRows(double[][] a, int p0, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
                              int n) {
         Rows.mulTransRowsByColumns(this, a, p0, m, tFrom, tTo, b, c, cFrom, n);
     }
 
+    /**
+     * One output row at a time, up to four terms per pass over the row;
+     * {@code c[j] + s0*b0[j] + s1*b1[j] + ...} is evaluated left to right, so the terms are added
+     * one at a time, in index order.
+     */
     @Override
     public void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom,
                         int n, boolean add) {

@@ -48,7 +48,8 @@ public final class SpatialForward {
         double[][][] hv = ws.hv;
         double[][] s = ws.s;
         // The predecessor sums run over whole padded rows when the padding lands where x_v is
-        // copied next (the sums of padding are overwritten): four whole vectors instead of 30 values.
+        // copied next (the sums of padding are overwritten): whole vectors, no tail (32 values
+        // instead of 30 at the SEED shape).
         int sumWidth = hp <= h + d ? hp : h;
         for (int v : wt.order) {
             int[] preds = wt.preds[v];
