@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.strnn.autograd.check.Gen;
 import org.strnn.autograd.check.Property;
+import org.strnn.autograd.kernel.Gemm;
 
 /**
  * The fused structural ops against plain reference computations, and their results under any
@@ -144,6 +145,7 @@ class StructuralOpsTest {
             }
         }
     }
+
     /**
      * Products large enough to be split into chunks (96 x 160 x 160, two chunks of at least 2^20
      * multiply-adds): forward values bit-identical to a plain loop that adds the terms in index
@@ -201,11 +203,7 @@ class StructuralOpsTest {
 
     private static DMatrixRMaj transpose(DMatrixRMaj a) {
         DMatrixRMaj t = new DMatrixRMaj(a.numCols, a.numRows);
-        for (int i = 0; i < a.numRows; i++) {
-            for (int j = 0; j < a.numCols; j++) {
-                t.set(j, i, a.get(i, j));
-            }
-        }
+        Gemm.transpose(a.data, 0, a.numRows, a.numCols, t.data, 0);
         return t;
     }
 }

@@ -79,7 +79,6 @@ public class KernelsBenchmark {
     private double[][] grad;
     private double[][] sRows;
     private double[][] aRows;
-    private double[][] aColumns;
 
     @Setup
     public void setUp() {
@@ -107,7 +106,6 @@ public class KernelsBenchmark {
             sRows[i] = random(rng, k);
         }
         aRows = new double[m][];
-        aColumns = new double[k][m];
         for (int i = 0; i < m; i++) {
             aRows[i] = random(rng, k);
         }
@@ -148,13 +146,7 @@ public class KernelsBenchmark {
      */
     @Benchmark
     public double[][] mulTransRowsByColumns() {
-        for (int t = 0; t < m; t++) {
-            double[] at = aRows[t];
-            for (int q = 0; q < k; q++) {
-                aColumns[q][t] = at[q];
-            }
-        }
-        kernels.mulRows(aColumns, 0, k, 0, m, cRows, grad, 0, width, true);
+        Rows.mulTransRowsByColumns(kernels, aRows, 0, k, 0, m, cRows, grad, 0, width);
         return grad;
     }
 

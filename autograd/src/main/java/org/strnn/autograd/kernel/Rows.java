@@ -76,9 +76,9 @@ public final class Rows {
      * {@link #mulTransRows} through {@code impl}'s {@link Kernels#mulRows}: A's m columns are
      * copied into rows (m x terms values, small beside the product's m x terms x n), then the same
      * order of additions. The scalar kernels use it for every product, the vector ones where no
-     * transposing tile fits.
+     * transposing tile fits (public for the benchmark that compares the two).
      */
-    static void mulTransRowsByColumns(Kernels impl, double[][] a, int p0, int m, int tFrom, int tTo, double[][] b,
+    public static void mulTransRowsByColumns(Kernels impl, double[][] a, int p0, int m, int tFrom, int tTo, double[][] b,
                                       double[][] c, int cFrom, int n) {
         double[][] columns = COLUMNS.get();
         if (columns.length < m || (m > 0 && columns[0].length < tTo)) {
