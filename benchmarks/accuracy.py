@@ -206,6 +206,14 @@ def table(t, dev=False):
           f"{paired(logreg, base)} | | | |{gap} |")
 
 
+def integers(ap, option, text):
+    """The comma-separated integers of an option, or one line from argparse and exit status 2."""
+    try:
+        return [int(x) for x in text.split(",")]
+    except ValueError:
+        ap.error(f"{option}: comma-separated integers expected, got {text!r}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("mode", choices=("tables", "recipe"))
@@ -227,7 +235,7 @@ def main():
     if args.eeg_dir:
         global EEG
         EEG = args.eeg_dir
-    seeds = [int(s) for s in args.seeds.split(",")]
+    seeds = integers(ap, "--seeds", args.seeds)
     dev = args.mode == "recipe"
     variants = [DEFAULT, *(RECIPE if dev else ABLATIONS + (RECIPE_ROWS if args.recipe_rows else []))]
     if args.variants:
@@ -235,7 +243,7 @@ def main():
         variants = [DEFAULT] + [v for v in variants[1:] if any(w in v[0] for w in words)]
     if not dev and (args.data_seeds != "99" or args.ablation):
         ap.error("--data-seeds and --ablation belong to the recipe mode")
-    data_seeds = tuple(int(d) for d in args.data_seeds.split(","))
+    data_seeds = tuple(integers(ap, "--data-seeds", args.data_seeds))
     if args.ablation:
         found = [v for v in ABLATIONS if v[0] == args.ablation]
         if not found:
@@ -247,7 +255,7 @@ def main():
         tasks = [t for t in tasks if t != "left-right"]
     out = []
     for task in tasks:
-        row_seeds = [int(s) for s in args.row_seeds.split(",")] if args.row_seeds else None
+        row_seeds = integers(ap, "--row-seeds", args.row_seeds) if args.row_seeds else None
         t = run_task(task, variants, seeds, args.jobs, args.threads, dev, row_seeds, set(args.full.split(",")),
                      data_seeds)
         out.append(t)
