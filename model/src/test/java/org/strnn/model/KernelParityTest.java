@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +27,11 @@ class KernelParityTest {
 
     @Test
     void scalarAndVectorKernelsTrainToBitIdenticalParameters() throws Exception {
-        Path scalarLog = Files.createTempFile("strnn-scalar-classes", ".log");
-        Path vectorLog = Files.createTempFile("strnn-vector-classes", ".log");
+        // The logs go to files that do not exist yet, in a directory of their own: the JVM would
+        // rotate an existing file to "<name>.0" and leave that behind.
+        Path logs = Files.createTempDirectory("strnn-parity-classes");
+        Path scalarLog = logs.resolve("scalar.log");
+        Path vectorLog = logs.resolve("vector.log");
         List<String> scalar;
         List<String> vector;
         try {
@@ -37,8 +41,12 @@ class KernelParityTest {
             assertFalse(Files.readString(scalarLog).contains(VECTOR_CLASS), "loaded without the module");
             assertTrue(Files.readString(vectorLog).contains(VECTOR_CLASS), "not loaded with the module");
         } finally {
-            Files.deleteIfExists(scalarLog);
-            Files.deleteIfExists(vectorLog);
+            try (Stream<Path> left = Files.list(logs)) {
+                for (Path p : left.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(logs);
         }
         assertEquals("kernels scalar", scalar.get(0));
         assertTrue(vector.get(0).matches("kernels vector-\\d+"), "the child with the module ran " + vector.get(0));
