@@ -86,15 +86,20 @@ public final class ElmanCell extends RecurrentCell {
     public State stepFromInputTerm(Tensor inputTerm, State prev) {
         Objects.requireNonNull(prev, "prev");
         Tensor h = prev.h();
-        if (inputTerm.cols() != hiddenSize() || inputTerm.rows() != h.rows() || h.cols() != hiddenSize()) {
+        if (inputTerm.cols() != hiddenSize() || h.cols() != hiddenSize()) {
             throw new IllegalArgumentException(describe() + ": input term is " + inputTerm.shape()
                     + " and previous h is " + h.shape() + ", expected both batch x " + hiddenSize());
+        }
+        if (inputTerm.rows() != h.rows()) {
+            throw new IllegalArgumentException(describe() + ": input term is " + inputTerm.shape()
+                    + " but previous h is " + h.shape() + ": they must have the same batch");
         }
         Tensor pre = Ops.addRow(Ops.add(inputTerm, Ops.matmulTransB(h, wh)), b);
         return State.of(Ops.activate(pre, act));
     }
 
-    private String describe() {
+    /** The cell in error messages: {@code ElmanCell(input -> hidden)}. */
+    String describe() {
         return "ElmanCell(" + inputSize() + " -> " + hiddenSize() + ")";
     }
 }

@@ -70,9 +70,12 @@ public final class Recurrent {
     }
 
     private static List<Tensor> stacked(ElmanCell cell, Tensor stacked, int steps, boolean reversed) {
-        if (steps < 1 || stacked.rows() % steps != 0 || stacked.rows() == 0) {
-            throw new IllegalArgumentException(cell.getClass().getSimpleName() + ": " + stacked.shape()
-                    + " does not split into " + steps + " steps of equal, non-empty batches");
+        if (steps < 1) {
+            throw new IllegalArgumentException(cell.describe() + ": steps must be >= 1, got " + steps);
+        }
+        if (stacked.rows() % steps != 0 || stacked.rows() == 0) {
+            throw new IllegalArgumentException(cell.describe() + ": " + stacked.shape() + " does not split into "
+                    + steps + " steps of equal, non-empty batches");
         }
         int batch = stacked.rows() / steps;
         Tensor terms = cell.inputTerms(stacked);
