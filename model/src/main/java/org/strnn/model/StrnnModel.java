@@ -188,16 +188,18 @@ public final class StrnnModel extends Module {
         }
         int batch = x.rows() / steps;
         Tensor m = spatial(x);
-        List<Tensor> slices = new ArrayList<>(steps);
-        for (int t = 0; t < steps; t++) {
-            slices.add(Ops.sliceRows(m, t * batch, batch));
-        }
         List<Tensor> fs;
         List<Tensor> gs;
         if (config.temporalRecurrence()) {
-            fs = Recurrent.unroll(forwardCell, slices);
-            gs = Recurrent.unrollReversed(backwardCell, slices);
+            // m is time-major (slice t is rows t*B .. t*B+B-1): each cell's input terms R m_t for
+            // all slices are one product
+            fs = Recurrent.unrollStacked(forwardCell, m, steps);
+            gs = Recurrent.unrollReversedStacked(backwardCell, m, steps);
         } else {
+            List<Tensor> slices = new ArrayList<>(steps);
+            for (int t = 0; t < steps; t++) {
+                slices.add(Ops.sliceRows(m, t * batch, batch));
+            }
             fs = feedForward(slices, rf, bfBias);
             gs = feedForward(slices, rb, bbBias);
         }

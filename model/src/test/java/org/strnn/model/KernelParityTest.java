@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +28,11 @@ class KernelParityTest {
 
     @Test
     void scalarAndVectorKernelsTrainToBitIdenticalParameters() throws Exception {
-        Path scalarLog = Files.createTempFile("strnn-scalar-classes", ".log");
-        Path vectorLog = Files.createTempFile("strnn-vector-classes", ".log");
+        // The logs go to files that do not exist yet, in a directory of their own: the JVM would
+        // rotate an existing file to "<name>.0" and leave that behind.
+        Path logs = Files.createTempDirectory("strnn-parity-classes");
+        Path scalarLog = logs.resolve("scalar.log");
+        Path vectorLog = logs.resolve("vector.log");
         List<String> scalar;
         List<String> vector;
         try {
@@ -37,8 +42,12 @@ class KernelParityTest {
             assertFalse(Files.readString(scalarLog).contains(VECTOR_CLASS), "loaded without the module");
             assertTrue(Files.readString(vectorLog).contains(VECTOR_CLASS), "not loaded with the module");
         } finally {
-            Files.deleteIfExists(scalarLog);
-            Files.deleteIfExists(vectorLog);
+            try (Stream<Path> left = Files.list(logs)) {
+                for (Path p : left.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(logs);
         }
         assertEquals("kernels scalar", scalar.get(0));
         assertTrue(vector.get(0).matches("kernels vector-\\d+"), "the child with the module ran " + vector.get(0));
@@ -68,7 +77,10 @@ class KernelParityTest {
         cmd.add(KernelParityMain.class.getName());
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "child JVM timed out");
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly().waitFor();
+            fail("child JVM timed out: " + String.join(" ", cmd));
+        }
         assertEquals(0, p.exitValue(), "child JVM failed: " + String.join(" ", cmd) + "\n" + out);
         return out.lines().toList();
     }

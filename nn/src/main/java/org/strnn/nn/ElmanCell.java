@@ -61,7 +61,45 @@ public final class ElmanCell extends RecurrentCell {
     @Override
     public State step(Tensor x, State prev) {
         checkStep(x, prev);
-        Tensor pre = Ops.addRow(Ops.add(Ops.matmulTransB(x, wx), Ops.matmulTransB(prev.h(), wh)), b);
+        return stepFromInputTerm(Ops.matmulTransB(x, wx), prev);
+    }
+
+    /**
+     * The input terms {@code x Wx^T} of many steps in one product: row r of the result is row r of
+     * {@code xs} (any number of rows of inputSize) times Wx^T, the same values {@link #step}
+     * computes row by row. Blocks of its rows go to {@link #stepFromInputTerm}; see
+     * {@link Recurrent#unrollStacked}.
+     */
+    public Tensor inputTerms(Tensor xs) {
+        if (xs.cols() != inputSize()) {
+            throw new IllegalArgumentException(describe() + ": inputs are " + xs.shape() + ", expected rows x "
+                    + inputSize());
+        }
+        return Ops.matmulTransB(xs, wx);
+    }
+
+    /**
+     * {@link #step} with its input term {@code x Wx^T} (batch x hiddenSize) already computed, for
+     * example as a block of rows of {@link #inputTerms}:
+     * {@code h_t = act(inputTerm + h_{t-1} Wh^T + b)}.
+     */
+    public State stepFromInputTerm(Tensor inputTerm, State prev) {
+        Objects.requireNonNull(prev, "prev");
+        Tensor h = prev.h();
+        if (inputTerm.cols() != hiddenSize() || h.cols() != hiddenSize()) {
+            throw new IllegalArgumentException(describe() + ": input term is " + inputTerm.shape()
+                    + " and previous h is " + h.shape() + ", expected both batch x " + hiddenSize());
+        }
+        if (inputTerm.rows() != h.rows()) {
+            throw new IllegalArgumentException(describe() + ": input term is " + inputTerm.shape()
+                    + " but previous h is " + h.shape() + ": they must have the same batch");
+        }
+        Tensor pre = Ops.addRow(Ops.add(inputTerm, Ops.matmulTransB(h, wh)), b);
         return State.of(Ops.activate(pre, act));
+    }
+
+    /** The cell in error messages: {@code ElmanCell(input -> hidden)}. */
+    String describe() {
+        return "ElmanCell(" + inputSize() + " -> " + hiddenSize() + ")";
     }
 }

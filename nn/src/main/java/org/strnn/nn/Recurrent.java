@@ -3,6 +3,7 @@ package org.strnn.nn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.strnn.autograd.Ops;
 import org.strnn.autograd.Tensor;
 
 /**
@@ -44,6 +45,45 @@ public final class Recurrent {
         RecurrentCell.State s = cell.initialState(batch);
         for (int t = inputs.size() - 1; t >= 0; t--) {
             s = cell.step(inputs.get(t), s);
+            out[t] = s.h();
+        }
+        return Arrays.asList(out);
+    }
+
+    /**
+     * {@link #unroll} of an Elman cell over a sequence stacked in one tensor: block t of
+     * {@code stacked} (rows {@code t*B .. t*B+B-1}, with {@code B = stacked.rows() / steps}) is
+     * {@code x_t}. The input terms of all steps are one product ({@link ElmanCell#inputTerms})
+     * instead of T small ones; the hidden states have the same values as {@link #unroll} over the
+     * blocks (the weight gradient sums the same terms, in another order).
+     */
+    public static List<Tensor> unrollStacked(ElmanCell cell, Tensor stacked, int steps) {
+        return stacked(cell, stacked, steps, false);
+    }
+
+    /**
+     * {@link #unrollReversed} of an Elman cell over a sequence stacked in one tensor, as in
+     * {@link #unrollStacked}: element t is {@code g_t}, in natural time order.
+     */
+    public static List<Tensor> unrollReversedStacked(ElmanCell cell, Tensor stacked, int steps) {
+        return stacked(cell, stacked, steps, true);
+    }
+
+    private static List<Tensor> stacked(ElmanCell cell, Tensor stacked, int steps, boolean reversed) {
+        if (steps < 1) {
+            throw new IllegalArgumentException(cell.describe() + ": steps must be >= 1, got " + steps);
+        }
+        if (stacked.rows() % steps != 0 || stacked.rows() == 0) {
+            throw new IllegalArgumentException(cell.describe() + ": " + stacked.shape() + " does not split into "
+                    + steps + " steps of equal, non-empty batches");
+        }
+        int batch = stacked.rows() / steps;
+        Tensor terms = cell.inputTerms(stacked);
+        Tensor[] out = new Tensor[steps];
+        RecurrentCell.State s = cell.initialState(batch);
+        for (int q = 0; q < steps; q++) {
+            int t = reversed ? steps - 1 - q : q;
+            s = cell.stepFromInputTerm(Ops.sliceRows(terms, t * batch, batch), s);
             out[t] = s.h();
         }
         return Arrays.asList(out);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -172,6 +174,87 @@ class RecurrentTest {
             s = cell.step(xs.get(t), s);
             assertArrayEquals(s.h().data(), hs.get(t).data(), 0.0);
         }
+    }
+
+    /** The blocks of rows of one stacked tensor, as separate steps. */
+    private static List<Tensor> blocks(Tensor stacked, int steps) {
+        List<Tensor> out = new ArrayList<>();
+        int batch = stacked.rows() / steps;
+        for (int t = 0; t < steps; t++) {
+            out.add(Ops.sliceRows(stacked, t * batch, batch));
+        }
+        return out;
+    }
+
+    /**
+     * Unrolling over a stacked sequence (the input terms of every step in one product) gives the
+     * hidden states of unrolling step by step to the bit, in both directions, and gradients that
+     * differ only by the order of a sum; finite differences check the stacked path itself, the
+     * stacked input included.
+     */
+    @Test
+    void stackedUnrollMatchesTheStepByStepOne() {
+        SplittableRandom rng = new SplittableRandom(13);
+        for (Activation act : List.of(Activation.RELU, Activation.TANH)) {
+            for (boolean reversed : new boolean[] {false, true}) {
+                ElmanCell cell = new ElmanCell(5, 4, act, rng);
+                int steps = 4;
+                int batch = 3;
+                Tensor stacked = Tensor.variable("xs", randomSequence(rng, 1, steps * batch, 5).get(0).copyValue());
+                List<Tensor> byStep = reversed ? Recurrent.unrollReversed(cell, blocks(stacked, steps))
+                        : Recurrent.unroll(cell, blocks(stacked, steps));
+                List<Tensor> byStack = reversed ? Recurrent.unrollReversedStacked(cell, stacked, steps)
+                        : Recurrent.unrollStacked(cell, stacked, steps);
+                String what = act + (reversed ? ", reversed" : ", forward");
+                assertEquals(steps, byStack.size());
+                for (int t = 0; t < steps; t++) {
+                    assertArrayEquals(byStep.get(t).data(), byStack.get(t).data(), 0.0, what + ", h_" + (t + 1));
+                }
+                Map<String, Tensor> wrt = new LinkedHashMap<>(cell.namedParameters());
+                wrt.put("xs", stacked);
+                Map<String, double[]> stepGrads = gradients(Ops.sum(Ops.concatCols(byStep)), wrt);
+                Map<String, double[]> stackGrads = gradients(Ops.sum(Ops.concatCols(byStack)), wrt);
+                // Only Wx's gradient sums its terms in another order; the others are the same sums
+                for (String name : wrt.keySet()) {
+                    assertArrayEquals(stepGrads.get(name), stackGrads.get(name), name.equals("Wx") ? 1e-12 : 0.0,
+                            what + ", d/d" + name);
+                }
+                int last = reversed ? 0 : steps - 1;
+                GradCheck.defaults().direction("stacked Elman, " + what,
+                        () -> (reversed ? Recurrent.unrollReversedStacked(cell, stacked, steps)
+                                : Recurrent.unrollStacked(cell, stacked, steps)).get(last), wrt, 3, rng);
+            }
+        }
+    }
+
+    /** The gradients of {@code out} with respect to each tensor of {@code wrt}, from zero. */
+    private static Map<String, double[]> gradients(Tensor out, Map<String, Tensor> wrt) {
+        wrt.values().forEach(Tensor::zeroGrad);
+        out.backward();
+        Map<String, double[]> g = new HashMap<>();
+        wrt.forEach((name, t) -> g.put(name, t.gradData().clone()));
+        return g;
+    }
+
+    @Test
+    void stackedUnrollRejectsSequencesThatDoNotSplit() {
+        SplittableRandom rng = new SplittableRandom(14);
+        ElmanCell cell = new ElmanCell(5, 4, Activation.RELU, rng);
+        Tensor seven = randomSequence(rng, 1, 7, 5).get(0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Recurrent.unrollStacked(cell, seven, 3));
+        assertTrue(e.getMessage().contains("7x5") && e.getMessage().contains("3 steps"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Recurrent.unrollReversedStacked(cell, seven, 0));
+        assertTrue(e.getMessage().contains("steps must be >= 1"), e.getMessage());
+        Tensor narrow = randomSequence(rng, 1, 6, 4).get(0);
+        e = assertThrows(IllegalArgumentException.class, () -> Recurrent.unrollStacked(cell, narrow, 3));
+        assertTrue(e.getMessage().contains("6x4") && e.getMessage().contains("rows x 5"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> cell.stepFromInputTerm(randomSequence(rng, 1, 2, 3).get(0), cell.initialState(2)));
+        assertTrue(e.getMessage().contains("2x3") && e.getMessage().contains("batch x 4"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> cell.stepFromInputTerm(randomSequence(rng, 1, 3, 4).get(0), cell.initialState(2)));
+        assertTrue(e.getMessage().contains("same batch"), e.getMessage());
     }
 
     @Test
