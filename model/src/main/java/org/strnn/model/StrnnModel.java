@@ -186,7 +186,6 @@ public final class StrnnModel extends Module {
             throw new IllegalArgumentException("the input must be (T*B) x (n*d) = (" + steps + "*B) x "
                     + z.sliceSize() + ", got " + x.shape());
         }
-        int batch = x.rows() / steps;
         Tensor m = spatial(x);
         List<Tensor> fs;
         List<Tensor> gs;
@@ -196,6 +195,7 @@ public final class StrnnModel extends Module {
             fs = Recurrent.unrollStacked(forwardCell, m, steps);
             gs = Recurrent.unrollReversedStacked(backwardCell, m, steps);
         } else {
+            int batch = x.rows() / steps;
             List<Tensor> slices = new ArrayList<>(steps);
             for (int t = 0; t < steps; t++) {
                 slices.add(Ops.sliceRows(m, t * batch, batch));

@@ -97,9 +97,4 @@ public final class ElmanCell extends RecurrentCell {
         Tensor pre = Ops.addRow(Ops.add(inputTerm, Ops.matmulTransB(h, wh)), b);
         return State.of(Ops.activate(pre, act));
     }
-
-    /** The cell in error messages: {@code ElmanCell(input -> hidden)}. */
-    String describe() {
-        return "ElmanCell(" + inputSize() + " -> " + hiddenSize() + ")";
-    }
 }

@@ -35,10 +35,15 @@ public abstract class RecurrentCell extends Module {
     /** The state after input {@code x} (batch x inputSize) from state {@code prev}. */
     public abstract State step(Tensor x, State prev);
 
+    /** The cell in error messages, e.g. {@code ElmanCell(300 -> 30)}. */
+    final String describe() {
+        return getClass().getSimpleName() + "(" + inputSize() + " -> " + hiddenSize() + ")";
+    }
+
     /** Checks the shapes of a step's arguments, naming the cell in the error. */
     protected final void checkStep(Tensor x, State prev) {
         Objects.requireNonNull(prev, "prev");
-        String cell = getClass().getSimpleName() + "(" + inputSize() + " -> " + hiddenSize() + ")";
+        String cell = describe();
         if (x.cols() != inputSize()) {
             throw new IllegalArgumentException(cell + ": input is " + x.shape() + ", expected batch x " + inputSize());
         }
