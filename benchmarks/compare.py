@@ -1,13 +1,13 @@
 #!/usr/bin/python3
 """Java STRNN versus PyTorch STRNN, side by side, in one run on one machine (issue 7).
 
-1. Agreement first: the same initial weights (written by `./strnn init` as an .npz) and the same
+1. Agreement first: the same initial weights (written by `bin/strnn init` as an .npz) and the same
    random batch must give the same loss and gradients in both implementations, to --rtol (1e-9)
    relative error. If they do not, the timing is meaningless and the script stops.
-2. Timing: `./strnn bench` (Java, medians after a warm-up, --threads 1 and 2, each both with the
-   Vector API kernels, as `./strnn` runs by default, and without `--add-modules
+2. Timing: `bin/strnn bench` (Java, medians after a warm-up, --threads 1 and 2, each both with the
+   Vector API kernels, as `bin/strnn` runs by default, and without `--add-modules
    jdk.incubator.vector`, STRNN_VECTOR=0, so the scalar kernels run) and
-   benchmarks/pytorch/bench_torch.py (PyTorch, both schedules, --threads 2), at each batch size.
+   benchmarks/bench_torch.py (PyTorch, both schedules, --threads 2), at each batch size.
    Each round also measures the machine's double-precision peak: OpenBLAS dgemm 1024^3 through
    numpy on 1 and 2 threads (OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for that command only),
    so that every Java figure gets a % of peak beside it. FLOP per sample are the operation count
@@ -33,10 +33,11 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TORCH_DIR = os.path.join(ROOT, "benchmarks", "pytorch")
-STRNN = os.path.join(ROOT, "strnn")
+ORACLE_DIR = os.path.join(ROOT, "strnn", "src", "test", "pytorch")
+BENCH_DIR = os.path.join(ROOT, "benchmarks")
+STRNN = os.path.join(ROOT, "bin", "strnn")
 PY = "/usr/bin/python3"
-# The Java kernels measured: the Vector API ones (./strnn's default) and the scalar ones (STRNN_VECTOR=0).
+# The Java kernels measured: the Vector API ones (bin/strnn's default) and the scalar ones (STRNN_VECTOR=0).
 KERNELS = ("vector", "scalar")
 
 
@@ -61,9 +62,9 @@ def check_agreement(batch: int, rtol: float, workdir: str) -> str:
     java = os.path.join(workdir, f"g{batch}.npz")
     if not os.path.exists(model):
         run([STRNN, "init", "--out", model, "--seed", "3"])
-    run([PY, os.path.join(TORCH_DIR, "strnn_torch.py"), "batch", "--out", data, "--size", str(batch)])
+    run([PY, os.path.join(ORACLE_DIR, "strnn_torch.py"), "batch", "--out", data, "--size", str(batch)])
     run([STRNN, "grad", "--model", model, "--batch", data, "--out", java])
-    p = subprocess.run([PY, os.path.join(TORCH_DIR, "grad_check.py"), "--model", model, "--batch", data,
+    p = subprocess.run([PY, os.path.join(ORACLE_DIR, "grad_check.py"), "--model", model, "--batch", data,
                         "--compare", java, "--rtol", str(rtol)], capture_output=True, text=True)
     if p.returncode != 0:
         sys.exit(f"compare: Java and PyTorch disagree at batch {batch}; not timing.\n{p.stdout}{p.stderr}")
@@ -125,7 +126,7 @@ def main():
                     help="which libblas.so.3 PyTorch loads: the system's alternative, Debian's OpenBLAS "
                          "(libopenblas0-pthread) or the reference BLAS (libblas3)")
     ap.add_argument("--java-heap", metavar="SIZE",
-                    help="the Java side's -Xmx, e.g. 256m (default: the ./strnn launcher's, 4g); training must fit "
+                    help="the Java side's -Xmx, e.g. 256m (default: the bin/strnn launcher's, 4g); training must fit "
                          "in it, and it bounds the heap the JVM grows to")
     ap.add_argument("--rounds", type=int, default=3, help="alternating Java/PyTorch rounds; medians are reported")
     ap.add_argument("--json-out", help="also write the JSON result here")
@@ -178,7 +179,7 @@ def main():
                         print(f"round {rnd + 1}: java ({r.get('kernels')}) batch {b} threads {threads}: "
                               f"{r['train_samples_per_s']:.1f} train/s, {r['infer_samples_per_s']:.1f} infer/s",
                               file=sys.stderr)
-            torch = json.loads(run([PY, os.path.join(TORCH_DIR, "bench_torch.py"), "--batches", args.batches,
+            torch = json.loads(run([PY, os.path.join(BENCH_DIR, "bench_torch.py"), "--batches", args.batches,
                                     "--threads", "2"] + args.torch_args.split(), env=env).stdout)
             for b in batches:
                 best = best_schedules(torch, b)

@@ -10,7 +10,7 @@
 # STRNN_REQUIRE_SLURM=1 that is a failure (exit 1). A wrong result is always a failure.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-strnn="$root/strnn"
+strnn="$root/bin/strnn"
 
 skip() {
   echo "slurm-test: SKIPPED: $*" >&2

@@ -48,7 +48,7 @@ public final class Args {
             }
             Option o = a.spec.get(name);
             if (o == null) {
-                throw CliException.usage("unknown option --" + name + " for '" + command + "'; see ./strnn " + command
+                throw CliException.usage("unknown option --" + name + " for '" + command + "'; see bin/strnn " + command
                         + " --help");
             }
             if (o.isFlag()) {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.strnn.baseline.Baselines;
 import org.strnn.datasets.SampleSet;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 
 /** {@code strnn baseline}: shrinkage LDA and logistic regression alone, on the split {@code train} would use. */
 final class BaselineCommand implements Command {

@@ -15,7 +15,7 @@ import org.strnn.autograd.Tensor;
 import org.strnn.model.StrnnClassifier;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 import org.strnn.nn.optim.Adam;
 
 /**

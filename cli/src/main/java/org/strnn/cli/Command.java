@@ -10,7 +10,7 @@ public interface Command {
     /** One line for the command list. */
     String summary();
 
-    /** The usage line after {@code ./strnn NAME}, e.g. {@code "[options]"} or {@code "seed:DIR [options]"}. */
+    /** The usage line after {@code bin/strnn NAME}, e.g. {@code "[options]"} or {@code "seed:DIR [options]"}. */
     default String usage() {
         return "[options]";
     }

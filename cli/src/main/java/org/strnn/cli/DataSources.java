@@ -484,7 +484,7 @@ final class DataSources {
                 + (args.has("drop") ? ",drop=" + args.string("drop") : "");
         return new Source("edf", identity, c, 4, null,
                 List.of("montage: " + c.layout().size() + " channels on a " + c.layout().rows() + "x" + c.layout().cols()
-                        + " grid (./strnn montage shows it)"));
+                        + " grid (bin/strnn montage shows it)"));
     }
 
     /** The reader of edf/bdf files under {@code --events}, {@code --slice}, {@code --overlap} and {@code --drop}. */

@@ -20,7 +20,7 @@ import org.strnn.datasets.faces.PatchGrid;
 import org.strnn.datasets.protocol.Fold;
 import org.strnn.datasets.seed.SeedDirectory;
 import org.strnn.datasets.seed.SeedExperiment;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 
 /**
  * {@code strnn describe}: what a data source holds, without training. Every source gets the

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 import org.strnn.train.Evaluation;
 
 /** {@code strnn eval}: accuracy and confusion matrix of a saved model on data. */

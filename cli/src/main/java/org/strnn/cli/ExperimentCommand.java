@@ -13,7 +13,7 @@ import org.strnn.datasets.Split;
 import org.strnn.datasets.protocol.Fold;
 import org.strnn.model.StrnnModel;
 import org.strnn.model.io.StrnnFile;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 import org.strnn.train.EpochStats;
 import org.strnn.train.TrainSettings;
 import org.strnn.train.Trainer;

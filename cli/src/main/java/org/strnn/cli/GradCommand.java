@@ -8,8 +8,8 @@ import org.strnn.autograd.Tensor;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 import org.strnn.model.io.StrnnFile;
-import org.strnn.nn.io.NpyArray;
-import org.strnn.nn.io.Npz;
+import org.strnn.formats.NpyArray;
+import org.strnn.formats.Npz;
 
 /**
  * {@code strnn grad}: the loss, logits and every parameter's gradient on one batch, as an .npz,
@@ -95,7 +95,7 @@ final class GradCommand implements Command {
         arrays.add(NpyArray.ofDoubles("logits", new int[] {b, c.classes()}, logits.data()));
         for (Map.Entry<String, Tensor> e : model.namedParameters().entrySet()) {
             Tensor p = e.getValue();
-            arrays.add(NpyArray.ofTensor(e.getKey(), Tensor.constant(p.rows(), p.cols(), p.gradData())));
+            arrays.add(org.strnn.nn.io.ModelFile.array(e.getKey(), Tensor.constant(p.rows(), p.cols(), p.gradData())));
         }
         Npz.write(out, arrays, args.flag("force"));
         console.info(String.format(java.util.Locale.ROOT, "wrote %s: loss %.17g over %d samples", out, loss.item(), b));

@@ -25,7 +25,7 @@ final class Help {
 
     static String of(Command c) {
         StringBuilder sb = new StringBuilder();
-        sb.append("usage: ./strnn ").append(c.name()).append(' ').append(c.usage()).append("\n\n");
+        sb.append("usage: bin/strnn ").append(c.name()).append(' ').append(c.usage()).append("\n\n");
         sb.append(c.summary()).append('\n');
         if (!c.description().isEmpty()) {
             sb.append('\n').append(c.description().strip()).append('\n');

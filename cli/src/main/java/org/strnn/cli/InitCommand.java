@@ -14,8 +14,8 @@ import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 import org.strnn.model.io.ConfigJson;
 import org.strnn.model.io.StrnnFile;
-import org.strnn.nn.io.Json;
-import org.strnn.nn.io.JsonException;
+import org.strnn.formats.Json;
+import org.strnn.formats.JsonException;
 
 /** {@code strnn init}: an untrained model file, for gradient comparisons with other frameworks. */
 final class InitCommand implements Command {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.strnn.datasets.DatasetException;
-import org.strnn.nn.io.ModelFileException;
+import org.strnn.formats.FormatException;
 
 /**
  * The {@code strnn} command line. Every failure that comes from the user's input ends as one line
@@ -55,7 +55,7 @@ public final class Main {
         } catch (CliException e) {
             console.err().println("strnn: error: " + e.getMessage());
             return e.exitCode();
-        } catch (DatasetException | ModelFileException | IllegalArgumentException | ArithmeticException e) {
+        } catch (DatasetException | FormatException | IllegalArgumentException | ArithmeticException e) {
             console.err().println("strnn: error: " + e.getMessage());
             debug(e);
             return CliException.FAILURE;
@@ -117,13 +117,13 @@ public final class Main {
                 return c.run(Args.parse(c.name(), c.options(), rest), console);
             }
         }
-        throw CliException.usage("unknown command '" + argv[0] + "'; see ./strnn --help");
+        throw CliException.usage("unknown command '" + argv[0] + "'; see bin/strnn --help");
     }
 
     static String overview() {
         StringBuilder sb = new StringBuilder();
         sb.append("strnn ").append(VERSION).append(": spatial-temporal recurrent neural network for emotion recognition\n\n");
-        sb.append("usage: ./strnn COMMAND [options]    (./strnn COMMAND --help for its options)\n\ncommands:\n");
+        sb.append("usage: bin/strnn COMMAND [options]    (bin/strnn COMMAND --help for its options)\n\ncommands:\n");
         for (Command c : commands()) {
             sb.append(String.format("  %-11s %s%n", c.name(), c.summary()));
         }

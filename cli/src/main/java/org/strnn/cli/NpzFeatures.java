@@ -16,8 +16,8 @@ import org.strnn.datasets.Montage;
 import org.strnn.datasets.protocol.Corpus;
 import org.strnn.datasets.protocol.Recording;
 import org.strnn.datasets.protocol.Trial;
-import org.strnn.nn.io.NpyArray;
-import org.strnn.nn.io.Npz;
+import org.strnn.formats.NpyArray;
+import org.strnn.formats.Npz;
 
 /**
  * Features computed elsewhere, in the {@code .npz} format of {@code docs/features-npz.md}, as a

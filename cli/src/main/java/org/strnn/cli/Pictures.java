@@ -91,7 +91,7 @@ final class Pictures {
                 Attribution.PerClass a = Attribution.perClass(model, test, Attribution.Method.GRADIENT_X_INPUT, 0, 64);
                 Png.write(new LayoutMapPlot(model.config().layout(), a.vertexAll()).fromZero()
                         .title(vertexWord(model.config().layout()) + " attribution on the test data: |class-mean "
-                                + "gradient x input| (./strnn explain for more)")
+                                + "gradient x input| (bin/strnn explain for more)")
                         .colourBarLabel("evidence").highlightTop(Math.min(8, model.config().vertices())).render(),
                         out.resolve("attribution.png"), true);
             }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.strnn.datasets.SampleSet;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 import org.strnn.train.Evaluation;
 
 /** {@code strnn predict}: per-sample class probabilities as CSV. */

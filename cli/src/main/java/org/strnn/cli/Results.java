@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.strnn.datasets.SampleSet;
 import org.strnn.train.TrainingProvenance;
-import org.strnn.nn.io.AtomicFile;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.AtomicFile;
+import org.strnn.formats.Json;
 import org.strnn.train.EpochStats;
 
 /** Result files of a run: history, JSON, and fingerprints of the data. */

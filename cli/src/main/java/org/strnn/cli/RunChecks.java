@@ -51,7 +51,7 @@ final class RunChecks {
      * (the data options the user gave, the checkpoint and the epoch target).
      */
     static String interruptedLine(Args args, Path model, int epochsDone, int epochs) {
-        List<String> cmd = new ArrayList<>(List.of("./strnn", "train", "--resume", model.toString()));
+        List<String> cmd = new ArrayList<>(List.of("bin/strnn", "train", "--resume", model.toString()));
         for (Option o : resumeOptions()) {
             if (args.has(o.name())) {
                 cmd.add("--" + o.name());

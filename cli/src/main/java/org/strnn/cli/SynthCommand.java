@@ -30,11 +30,11 @@ final class SynthCommand implements Command {
                 seed: ExtractedFeatures/ with label.mat and <subject>_<date>.mat files holding de_LDS1..15
                 and de_movingAve1..15 (62 x seconds x 5, zlib-compressed, SEED's trial lengths), whose
                 values carry a class-dependent spatial pattern. Try it with
-                  ./strnn train --data seed:DIR   or   ./strnn experiment seed:DIR
+                  bin/strnn train --data seed:DIR   or   bin/strnn experiment seed:DIR
                 faces: cohn-kanade-images/ and Emotion/ in CK+'s layout (some sequences unlabelled).
                 edf, bdf: A.edf and B.edf (or .bdf): 14-channel EDF+ (labels EEG AF3 ...) or 32-channel BDF+
                 (BioSemi, with its Status channel) with 20-s events sad, neutral, happy; try
-                  ./strnn train --data edf:DIR/A.edf --test edf:DIR/B.edf --events sad,neutral,happy
+                  bin/strnn train --data edf:DIR/A.edf --test edf:DIR/B.edf --events sad,neutral,happy
                 seed-iv: eeg_feature_smooth/{1,2,3}/ in SEED-IV's layout; deap: data_preprocessed_matlab/sNN.mat.
                 DIR must not exist or be empty. The files are written into a hidden sibling folder that is
                 renamed to DIR when complete, so a failed write (a full disk) leaves nothing behind.

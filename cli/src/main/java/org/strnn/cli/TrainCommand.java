@@ -13,7 +13,7 @@ import org.strnn.model.StrnnModel;
 import org.strnn.model.io.ConfigJson;
 import org.strnn.model.io.StrnnFile;
 import org.strnn.train.TrainingProvenance;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 import org.strnn.train.EpochStats;
 import org.strnn.train.TrainSettings;
 import org.strnn.train.Trainer;

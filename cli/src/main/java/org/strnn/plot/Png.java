@@ -56,7 +56,7 @@ public final class Png {
         if (!overwrite && Files.exists(file)) {
             throw new FileAlreadyExistsException(file.toString(), null, REFUSAL);
         }
-        Path tmp = org.strnn.nn.io.AtomicFile.createSibling(file);
+        Path tmp = org.strnn.formats.AtomicFile.createSibling(file);
         try {
             // Encoding through a memory cache keeps ImageIO from spilling a cache file into java.io.tmpdir.
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE);

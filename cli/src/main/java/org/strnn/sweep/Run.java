@@ -47,7 +47,7 @@ public record Run(String id, List<String> argv, String config, String configId, 
 
     /** The command line as one shell-like line, for people. */
     public String commandLine() {
-        StringBuilder sb = new StringBuilder("./strnn");
+        StringBuilder sb = new StringBuilder("bin/strnn");
         for (String a : argv) {
             sb.append(' ').append(Hex.shellQuote(a));
         }

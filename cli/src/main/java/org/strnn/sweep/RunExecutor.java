@@ -19,14 +19,14 @@ import java.util.TreeMap;
 import org.strnn.cli.Console;
 import org.strnn.cli.Main;
 import org.strnn.model.io.StrnnFile;
-import org.strnn.nn.io.AtomicFile;
-import org.strnn.nn.io.Json;
-import org.strnn.nn.io.JsonException;
+import org.strnn.formats.AtomicFile;
+import org.strnn.formats.Json;
+import org.strnn.formats.JsonException;
 
 /**
- * Executes one run in this process, exactly as {@code ./strnn train ... --json} would, and writes
+ * Executes one run in this process, exactly as {@code bin/strnn train ... --json} would, and writes
  * its record. Every engine ends here: the local pool calls it on its threads, a SLURM task through
- * {@code ./strnn sweep run FILE --id ID}, a Spark executor from its task.
+ * {@code bin/strnn sweep run FILE --id ID}, a Spark executor from its task.
  *
  * <p>The record holds train's JSON object unchanged under {@code "result"}, plus the run's id,
  * configuration, canonical command line, status, exit code and error line, the provenance of the

@@ -10,12 +10,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.strnn.cli.CliException;
-import org.strnn.nn.io.AtomicFile;
+import org.strnn.formats.AtomicFile;
 
 /**
  * The SLURM engine: one {@code sbatch --array} job whose task {@code i} executes the {@code i}-th
  * pending run with {@code strnn sweep run FILE --dir DIR --id ID}, in the same Java and class path
- * as this process (exactly what {@code ./strnn} executes, without its build check, so that a
+ * as this process (exactly what {@code bin/strnn} executes, without its build check, so that a
  * thousand tasks never start a build). The sweep folder, the sweep file and the class path must be
  * on a file system that every node sees.
  */
@@ -66,9 +66,9 @@ public final class SlurmEngine {
         String q = "'";
         StringBuilder sb = new StringBuilder("#!/bin/bash\n");
         sb.append("# STRNN sweep ").append(sweepName).append(": ").append(count)
-                .append(" runs as one SLURM job array, written by ./strnn sweep run --engine slurm.\n");
+                .append(" runs as one SLURM job array, written by bin/strnn sweep run --engine slurm.\n");
         sb.append("# Task i executes the run id on line i+1 of the id list, like\n");
-        sb.append("#   ./strnn sweep run ").append(Hex.shellQuote(sweepFile.toAbsolutePath().toString()))
+        sb.append("#   bin/strnn sweep run ").append(Hex.shellQuote(sweepFile.toAbsolutePath().toString()))
                 .append(" --dir ").append(Hex.shellQuote(dir.root().toString())).append(" --id ID\n");
         sb.append("#SBATCH --job-name=").append(("strnn-" + sweepName).replaceAll("[^A-Za-z0-9_.-]", "_")).append('\n');
         sb.append("#SBATCH --array=0-").append(count - 1).append(s.arrayLimit() > 0 ? "%" + s.arrayLimit() : "")

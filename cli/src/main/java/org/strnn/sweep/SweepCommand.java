@@ -12,8 +12,8 @@ import org.strnn.cli.CliException;
 import org.strnn.cli.Command;
 import org.strnn.cli.Console;
 import org.strnn.cli.Option;
-import org.strnn.nn.io.AtomicFile;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.AtomicFile;
+import org.strnn.formats.Json;
 
 /** {@code strnn sweep run|status|collect|list FILE}: many train runs from one sweep file. */
 public final class SweepCommand implements Command {
@@ -126,7 +126,7 @@ public final class SweepCommand implements Command {
         String where = System.getenv("SLURM_ARRAY_JOB_ID") != null ? "slurm" : "local";
         LocalEngine.Summary s = LocalEngine.execute(todo, dir, spec.plots(), parallel, threads, where, console);
         console.info("sweep " + spec.name() + ": " + s.done() + " done, " + s.failed() + " failed"
-                + (s.failed() > 0 ? " (their error lines: ./strnn sweep list " + file + ")" : ""));
+                + (s.failed() > 0 ? " (their error lines: bin/strnn sweep list " + file + ")" : ""));
         return s.failed() > 0 ? CliException.FAILURE : 0;
     }
 
@@ -153,7 +153,7 @@ public final class SweepCommand implements Command {
         String id = SlurmEngine.submit(job.script());
         console.out().println(id);
         console.info("sweep " + spec.name() + ": submitted " + todo.size() + " runs as SLURM array job " + id
-                + " (" + job.script() + "); ./strnn sweep status " + file + " --dir " + dir.root() + " shows the progress");
+                + " (" + job.script() + "); bin/strnn sweep status " + file + " --dir " + dir.root() + " shows the progress");
         return 0;
     }
 

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.strnn.nn.io.Json;
-import org.strnn.nn.io.JsonException;
+import org.strnn.formats.Json;
+import org.strnn.formats.JsonException;
 
 /**
  * The folder of a sweep, shared by every engine (on a cluster it must be on a shared file system):

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.strnn.cli.CliException;
-import org.strnn.nn.io.Json;
-import org.strnn.nn.io.JsonException;
+import org.strnn.formats.Json;
+import org.strnn.formats.JsonException;
 
 /**
  * A sweep file: the axes whose product is the list of runs.
@@ -120,7 +120,7 @@ public final class SweepSpec {
                 return r;
             }
         }
-        throw CliException.usage("no run with id '" + id + "' in sweep " + name + "; see ./strnn sweep list");
+        throw CliException.usage("no run with id '" + id + "' in sweep " + name + "; see bin/strnn sweep list");
     }
 
     /** One value of an axis: a label, the words it adds, and (for protocols) its folds. */

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.strnn.layout.Layouts;
 import org.strnn.datasets.SampleSet;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 
 /**
  * The baselines against scikit-learn 1.2.1 ({@code golden.json}, made by {@code make_golden.py}

@@ -23,9 +23,9 @@ import org.strnn.autograd.Parallel;
 import org.strnn.datasets.seed.SeedSynthesizer;
 import org.strnn.model.StrnnClassifier;
 import org.strnn.model.io.StrnnFile;
-import org.strnn.nn.io.Json;
-import org.strnn.nn.io.NpyArray;
-import org.strnn.nn.io.Npz;
+import org.strnn.formats.Json;
+import org.strnn.formats.NpyArray;
+import org.strnn.formats.Npz;
 
 /** Every command, run as a user would, on good and on bad input. */
 class CliTest {
@@ -56,7 +56,7 @@ class CliTest {
             assertTrue(help.out().contains(cmd), cmd);
             CliRunner.Result h = run(cmd, "--help");
             assertEquals(0, h.exit(), h.toString());
-            assertTrue(h.out().startsWith("usage: ./strnn " + cmd), h.out());
+            assertTrue(h.out().startsWith("usage: bin/strnn " + cmd), h.out());
         }
         userError(run("frobnicate"), 2, "unknown command 'frobnicate'");
         userError(run("train", "--epochz", "3"), 2, "unknown option --epochz");

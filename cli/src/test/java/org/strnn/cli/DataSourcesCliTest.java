@@ -24,9 +24,9 @@ import org.strnn.datasets.deap.Deap;
 import org.strnn.datasets.deap.DeapSynthesizer;
 import org.strnn.datasets.edf.EdfWriter;
 import org.strnn.datasets.seed.SeedIvSynthesizer;
-import org.strnn.nn.io.Json;
-import org.strnn.nn.io.NpyArray;
-import org.strnn.nn.io.Npz;
+import org.strnn.formats.Json;
+import org.strnn.formats.NpyArray;
+import org.strnn.formats.Npz;
 
 /** Every data source and protocol, run from the command line as a user would. */
 class DataSourcesCliTest {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 
 /** {@code strnn describe} on each kind of source, as a user runs it. */
 class DescribeTest {

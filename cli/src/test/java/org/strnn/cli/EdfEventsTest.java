@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Parallel;
 import org.strnn.datasets.deap.Deap;
 import org.strnn.datasets.edf.EdfWriter;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 
 /**
  * {@code describe}, {@code predict}'s onsets and the "no samples" explanation on recordings that

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Parallel;
-import org.strnn.nn.io.Json;
-import org.strnn.nn.io.Npz;
+import org.strnn.formats.Json;
+import org.strnn.formats.Npz;
 
 /** {@code strnn explain} as a user runs it: pictures and an .npz whose parts agree. */
 class ExplainTest {

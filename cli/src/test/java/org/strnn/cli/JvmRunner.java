@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the command line in a separate JVM, as {@code ./strnn} does, for tests that need real processes. */
+/** Runs the command line in a separate JVM, as {@code bin/strnn} does, for tests that need real processes. */
 final class JvmRunner {
 
     private JvmRunner() {

@@ -21,8 +21,8 @@ import org.strnn.datasets.protocol.Fold;
 import org.strnn.datasets.protocol.Protocol;
 import org.strnn.datasets.protocol.Trial;
 import org.strnn.datasets.protocol.Windowing;
-import org.strnn.nn.io.NpyArray;
-import org.strnn.nn.io.Npz;
+import org.strnn.formats.NpyArray;
+import org.strnn.formats.Npz;
 
 /** The npz feature format of docs/features-npz.md: what loads, and what is refused with one line. */
 class NpzFeaturesTest {

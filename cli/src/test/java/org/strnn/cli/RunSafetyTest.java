@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Parallel;
 import org.strnn.model.io.StrnnFile;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 
 /**
  * Issue 15's bugs, run as a user would: test data that leak into training, parallel runs into one
@@ -152,7 +152,7 @@ class RunSafetyTest {
         assertEquals(130, p.exitValue(), log("long"));
         String last = Files.readString(err).strip().lines().reduce((x, y) -> y).orElse("");
         assertTrue(last.startsWith("strnn: interrupted; "), last);
-        assertTrue(last.contains("continue with: ./strnn train --resume " + out.resolve("model.npz")), last);
+        assertTrue(last.contains("continue with: bin/strnn train --resume " + out.resolve("model.npz")), last);
         for (String f : List.of("model.npz", "history.csv", "result.json", "curves.png", "saliency.png")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f + " is written: " + log("long"));
         }

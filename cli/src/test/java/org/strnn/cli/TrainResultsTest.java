@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Parallel;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 
 /** The result fields of train (CONTRACTS.md), the selection switches, and the baseline command. */
 class TrainResultsTest {

@@ -23,7 +23,7 @@ import org.strnn.autograd.Parallel;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 import org.strnn.model.io.StrnnFile;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 import org.strnn.nn.io.Provenance;
 
 /** Issue 15's friction items, run as a user would. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Parallel;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 
 /** The local engine, for real: parallel runs, failures, re-runs, and a sweep killed halfway. */
 class LocalEngineTest {

@@ -13,7 +13,7 @@ import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 
 /**
- * The default model and recipe learn the default synthetic task (what {@code ./strnn train} runs): several
+ * The default model and recipe learn the default synthetic task (what {@code bin/strnn train} runs): several
  * minutes, so only with {@code mvn -B verify -Pslow}.
  */
 @Tag("slow")

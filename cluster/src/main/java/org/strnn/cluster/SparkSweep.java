@@ -17,7 +17,7 @@ import org.strnn.sweep.SweepSpec;
 
 /**
  * A sweep on Apache Spark: the driver expands the sweep file, and each pending run becomes one
- * Spark task that executes it with {@link RunExecutor}, exactly as {@code ./strnn sweep run FILE
+ * Spark task that executes it with {@link RunExecutor}, exactly as {@code bin/strnn sweep run FILE
  * --id ID} would, writing its record into the sweep folder. The sweep file and the folder must be
  * on a file system that the driver and every executor see under the same path.
  *

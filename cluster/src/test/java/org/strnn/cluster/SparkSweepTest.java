@@ -64,7 +64,7 @@ class SparkSweepTest {
         assertSameAsLocalEngine(file, onSpark, tmp.resolve("local"));
     }
 
-    /** Runs the sweep with {@code ./strnn sweep run} in this JVM and compares every run's digests. */
+    /** Runs the sweep with {@code bin/strnn sweep run} in this JVM and compares every run's digests. */
     static void assertSameAsLocalEngine(Path file, Path onSpark, Path local) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"sweep", "run", file.toString(), "--dir", local.toString(), "--parallel", "2"},

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import org.strnn.autograd.Tensor;
-import org.strnn.nn.io.NpyArray;
+import org.strnn.formats.NpyArray;
 
 /**
  * A part of a model that owns named parameters and, possibly, child modules.

@@ -1,5 +1,8 @@
 package org.strnn.nn.io;
 
+import org.strnn.formats.Json;
+import org.strnn.formats.FormatException;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +28,14 @@ public record LoadedModel(Path source, List<String> names, Map<String, int[]> sh
     /**
      * Copies the parameters into {@code module}, all or nothing.
      *
-     * @throws ModelFileException naming this file and every missing, unexpected or mis-shaped
+     * @throws FormatException naming this file and every missing, unexpected or mis-shaped
      *     parameter; the module is then unchanged
      */
     public void loadInto(Module module) {
         try {
             module.loadState(values, shapes);
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(source, e.getMessage(), e);
+            throw new FormatException(source, e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,11 @@
 package org.strnn.nn.io;
 
+import org.strnn.formats.Json;
+import org.strnn.formats.JsonException;
+import org.strnn.formats.NpyArray;
+import org.strnn.formats.Npz;
+import org.strnn.formats.FormatException;
+
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -42,21 +48,21 @@ public final class ModelFile {
      *
      * @param configJson must be a JSON object; it is checked before anything is written
      * @param overwrite replace an existing file; if false an existing file is an error
-     * @throws ModelFileException if the file exists (and not {@code overwrite}), the configuration
+     * @throws FormatException if the file exists (and not {@code overwrite}), the configuration
      *     is not a JSON object, or writing fails
      */
     public static void save(Path path, Map<String, Tensor> params, String configJson, boolean overwrite) {
         try {
             Json.parseObject(configJson);
         } catch (JsonException e) {
-            throw new ModelFileException(path, "the configuration to save is not a JSON object: " + e.getMessage(), e);
+            throw new FormatException(path, "the configuration to save is not a JSON object: " + e.getMessage(), e);
         }
         List<NpyArray> arrays = new ArrayList<>(params.size());
         for (Map.Entry<String, Tensor> e : params.entrySet()) {
             if (e.getKey().equals(CONFIG_MEMBER) || e.getKey().isEmpty()) {
-                throw new ModelFileException(path, "a parameter cannot be named '" + e.getKey() + "'");
+                throw new FormatException(path, "a parameter cannot be named '" + e.getKey() + "'");
             }
-            arrays.add(NpyArray.ofTensor(e.getKey(), e.getValue()));
+            arrays.add(array(e.getKey(), e.getValue()));
         }
         Npz.write(path, arrays, Map.of(CONFIG_MEMBER, configJson.getBytes(StandardCharsets.UTF_8)), overwrite);
     }
@@ -67,13 +73,13 @@ public final class ModelFile {
         byte[] config = null;
         for (Map.Entry<String, byte[]> e : c.otherMembers().entrySet()) {
             if (!e.getKey().equals(CONFIG_MEMBER)) {
-                throw new ModelFileException(path, "unexpected member '" + e.getKey() + "' (a model file holds .npy "
+                throw new FormatException(path, "unexpected member '" + e.getKey() + "' (a model file holds .npy "
                         + "parameters and " + CONFIG_MEMBER + ")");
             }
             config = e.getValue();
         }
         if (config == null) {
-            throw new ModelFileException(path, "no " + CONFIG_MEMBER + " member; not a model file of this library");
+            throw new FormatException(path, "no " + CONFIG_MEMBER + " member; not a model file of this library");
         }
         String configJson;
         try {
@@ -81,20 +87,20 @@ public final class ModelFile {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(config)).toString();
             Json.parseObject(configJson);
         } catch (CharacterCodingException e) {
-            throw new ModelFileException(path, CONFIG_MEMBER + " is not UTF-8 text", e);
+            throw new FormatException(path, CONFIG_MEMBER + " is not UTF-8 text", e);
         } catch (JsonException e) {
-            throw new ModelFileException(path, CONFIG_MEMBER + ": " + e.getMessage(), e);
+            throw new FormatException(path, CONFIG_MEMBER + ": " + e.getMessage(), e);
         }
         List<String> names = new ArrayList<>();
         Map<String, int[]> shapes = new LinkedHashMap<>();
         Map<String, double[]> values = new LinkedHashMap<>();
         for (NpyArray a : c.arrays()) {
             if (a.dtype() != NpyArray.DType.FLOAT64) {
-                throw new ModelFileException(path, "parameter " + a.name() + " is " + a.dtype().descr()
+                throw new FormatException(path, "parameter " + a.name() + " is " + a.dtype().descr()
                         + "; model parameters are float64 '<f8'");
             }
             if (a.rank() != 1 && a.rank() != 2) {
-                throw new ModelFileException(path, "parameter " + a.name() + " has shape "
+                throw new FormatException(path, "parameter " + a.name() + " has shape "
                         + NpyArray.shapeString(a.shape()) + "; model parameters are 1-D or 2-D");
             }
             names.add(a.name());
@@ -110,5 +116,14 @@ public final class ModelFile {
         LoadedModel m = load(path);
         m.loadInto(module);
         return m;
+    }
+
+    /**
+     * A tensor's value as float64: shape {@code (cols,)} for a {@code 1 x n} tensor (a vector), else
+     * {@code (rows, cols)}. This is how model files store parameters.
+     */
+    public static NpyArray array(String name, Tensor t) {
+        int[] shape = t.rows() == 1 ? new int[] {t.cols()} : new int[] {t.rows(), t.cols()};
+        return NpyArray.ofDoubles(name, shape, t.data());
     }
 }

@@ -1,5 +1,7 @@
 package org.strnn.nn.io;
 
+import org.strnn.formats.FormatException;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +20,7 @@ import org.strnn.autograd.check.Property;
 /**
  * Damaged files: a truncated file and a file with a flipped byte either load exactly the saved
  * values (when the damage hit a field nobody reads, such as a timestamp) or fail with a
- * {@link ModelFileException} that names the file; never another exception, never a partial or
+ * {@link FormatException} that names the file; never another exception, never a partial or
  * altered model.
  */
 class CorruptFileTest {
@@ -43,7 +45,7 @@ class CorruptFileTest {
         LoadedModel m;
         try {
             m = ModelFile.load(p);
-        } catch (ModelFileException e) {
+        } catch (FormatException e) {
             assertTrue(e.getMessage().startsWith(p.toString() + ": "), e.getMessage());
             assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
             return;
@@ -61,7 +63,7 @@ class CorruptFileTest {
         for (int len = 0; len < bytes.length; len += len < 300 || len > bytes.length - 300 ? 1 : 13) {
             Files.write(p, Arrays.copyOf(bytes, len));
             final int n = len;
-            var e = assertThrows(ModelFileException.class, () -> ModelFile.load(p), "truncated to " + n + " bytes");
+            var e = assertThrows(FormatException.class, () -> ModelFile.load(p), "truncated to " + n + " bytes");
             assertTrue(e.getMessage().startsWith(p + ": "), e.getMessage());
         }
     }
@@ -90,7 +92,7 @@ class CorruptFileTest {
         bad[configHeader - 30 - 1] ^= 0x10;
         Path p = dir.resolve("crc.npz");
         Files.write(p, bad);
-        var e = assertThrows(ModelFileException.class, () -> ModelFile.load(p));
+        var e = assertThrows(FormatException.class, () -> ModelFile.load(p));
         assertTrue(e.getMessage().contains("member out.b.npy is corrupt"), e.getMessage());
         assertTrue(e.getMessage().contains("CRC"), e.getMessage());
     }
@@ -99,9 +101,9 @@ class CorruptFileTest {
     void notAZipAtAll() throws Exception {
         Path p = dir.resolve("text.npz");
         Files.writeString(p, "hello, this is not a model");
-        var e = assertThrows(ModelFileException.class, () -> ModelFile.load(p));
+        var e = assertThrows(FormatException.class, () -> ModelFile.load(p));
         assertTrue(e.getMessage().startsWith(p + ": not a valid .npz (zip) archive"), e.getMessage());
-        var d = assertThrows(ModelFileException.class, () -> ModelFile.load(dir));
+        var d = assertThrows(FormatException.class, () -> ModelFile.load(dir));
         assertEquals(dir + ": not a regular file", d.getMessage());
     }
 

@@ -1,5 +1,10 @@
 package org.strnn.nn.io;
 
+import org.strnn.formats.Json;
+import org.strnn.formats.NpyArray;
+import org.strnn.formats.Npz;
+import org.strnn.formats.FormatException;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,7 +88,7 @@ class ModelFileTest {
         Path p = dir.resolve("model.npz");
         ModelFile.save(p, new Small(1), config(1), false);
         byte[] first = Files.readAllBytes(p);
-        var e = assertThrows(ModelFileException.class, () -> ModelFile.save(p, new Small(2), config(2), false));
+        var e = assertThrows(FormatException.class, () -> ModelFile.save(p, new Small(2), config(2), false));
         assertEquals(p + ": already exists; refusing to overwrite it (use --force to replace it)", e.getMessage());
         assertArrayEquals(first, Files.readAllBytes(p));
         ModelFile.save(p, new Small(2), config(2), true);
@@ -106,7 +111,7 @@ class ModelFileTest {
             }
         };
         Map<String, double[]> before = other.copyValues();
-        var e = assertThrows(ModelFileException.class, () -> ModelFile.load(p, other));
+        var e = assertThrows(FormatException.class, () -> ModelFile.load(p, other));
         String msg = e.getMessage();
         assertTrue(msg.startsWith(p + ": state does not match"), msg);
         assertTrue(msg.contains("missing [c]"), msg);
@@ -121,14 +126,14 @@ class ModelFileTest {
     @Test
     void configMustBeAJsonObjectAndIsRequired() throws Exception {
         Path p = dir.resolve("m.npz");
-        var e = assertThrows(ModelFileException.class, () -> ModelFile.save(p, new Small(1), "[1, 2]", false));
+        var e = assertThrows(FormatException.class, () -> ModelFile.save(p, new Small(1), "[1, 2]", false));
         assertTrue(e.getMessage().contains("not a JSON object"), e.getMessage());
         assertTrue(Files.notExists(p));
         Npz.write(p, List.of(NpyArray.ofDoubles("w", new int[] {2}, new double[] {1, 2})), false);
-        var noConfig = assertThrows(ModelFileException.class, () -> ModelFile.load(p));
+        var noConfig = assertThrows(FormatException.class, () -> ModelFile.load(p));
         assertEquals(p + ": no config.json member; not a model file of this library", noConfig.getMessage());
         Npz.write(p, List.of(), Map.of("config.json", "{\"a\": }".getBytes(StandardCharsets.UTF_8)), true);
-        var badConfig = assertThrows(ModelFileException.class, () -> ModelFile.load(p));
+        var badConfig = assertThrows(FormatException.class, () -> ModelFile.load(p));
         assertTrue(badConfig.getMessage().contains("config.json: invalid JSON at line 1, column 7"), badConfig.getMessage());
     }
 
@@ -137,16 +142,16 @@ class ModelFileTest {
         Path p = dir.resolve("m.npz");
         Map<String, byte[]> cfg = Map.of("config.json", "{}".getBytes(StandardCharsets.UTF_8));
         Npz.write(p, List.of(NpyArray.ofLongs("w", new int[] {2}, new long[] {1, 2})), cfg, false);
-        assertTrue(assertThrows(ModelFileException.class, () -> ModelFile.load(p)).getMessage()
+        assertTrue(assertThrows(FormatException.class, () -> ModelFile.load(p)).getMessage()
                 .contains("parameter w is <i8; model parameters are float64 '<f8'"));
         Npz.write(p, List.of(NpyArray.ofDoubles("w", new int[] {1, 1, 2}, new double[2])), cfg, true);
-        assertTrue(assertThrows(ModelFileException.class, () -> ModelFile.load(p)).getMessage()
+        assertTrue(assertThrows(FormatException.class, () -> ModelFile.load(p)).getMessage()
                 .contains("parameter w has shape (1, 1, 2); model parameters are 1-D or 2-D"));
         Npz.write(p, List.of(), Map.of("config.json", "{}".getBytes(StandardCharsets.UTF_8),
                 "extra.bin", new byte[1]), true);
-        assertTrue(assertThrows(ModelFileException.class, () -> ModelFile.load(p)).getMessage()
+        assertTrue(assertThrows(FormatException.class, () -> ModelFile.load(p)).getMessage()
                 .contains("unexpected member 'extra.bin'"));
-        assertThrows(ModelFileException.class,
+        assertThrows(FormatException.class,
                 () -> ModelFile.save(p, Map.of("config.json", Tensor.scalar(1)), "{}", true));
     }
 }

@@ -1,5 +1,9 @@
 package org.strnn.nn.io;
 
+import org.strnn.formats.Json;
+import org.strnn.formats.NpyArray;
+import org.strnn.formats.Npz;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

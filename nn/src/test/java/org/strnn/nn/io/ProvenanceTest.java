@@ -1,5 +1,7 @@
 package org.strnn.nn.io;
 
+import org.strnn.formats.Json;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
