@@ -1,5 +1,7 @@
 package org.strnn.cli;
 
+import org.strnn.train.Results;
+import org.strnn.train.TrainReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import org.strnn.formats.Json;
 import org.strnn.train.EpochStats;
 import org.strnn.train.TrainSettings;
 import org.strnn.train.Trainer;
+import org.strnn.train.TrainingListener;
 
 /**
  * {@code strnn experiment}: every fold of an evaluation protocol ({@code --protocol}: the source's
@@ -183,7 +186,7 @@ final class ExperimentCommand implements Command {
         if (!quiet) {
             console.info(ex.name() + ": " + split.train().size() + " train, " + split.test().size() + " test samples");
         }
-        List<EpochStats> history = trainer.fit(split.train(), split.test(), progress);
+        List<EpochStats> history = trainer.train(split.train(), TrainingListener.monitoring(split.test(), progress));
         double seconds = (System.nanoTime() - start) / 1e9;
         TrainReport report = TrainReport.of(trainer.outcome(), model, split.train(), split.test(),
                 !args.flag("no-baselines"));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.strnn.datasets.DatasetException;
+import org.strnn.datasets.SettingsException;
 import org.strnn.formats.FormatException;
 
 /**
@@ -55,6 +56,9 @@ public final class Main {
         } catch (CliException e) {
             console.err().println("strnn: error: " + e.getMessage());
             return e.exitCode();
+        } catch (SettingsException e) {
+            console.err().println("strnn: error: " + e.getMessage());
+            return CliException.USAGE;
         } catch (DatasetException | FormatException | IllegalArgumentException | ArithmeticException e) {
             console.err().println("strnn: error: " + e.getMessage());
             debug(e);

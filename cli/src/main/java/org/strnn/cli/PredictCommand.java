@@ -1,5 +1,6 @@
 package org.strnn.cli;
 
+import org.strnn.train.Results;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package org.strnn.cli;
 
+import org.strnn.train.Results;
+import org.strnn.train.TrainReport;
+import org.strnn.train.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -141,7 +144,7 @@ final class TrainCommand implements Command {
         Interrupt.Stopped stopped = null;
         RunChecks.Divergence divergence = new RunChecks.Divergence(settings);
         try (Interrupt interrupt = Interrupt.install()) {
-            trainer.fit(train, test, new TrainingListener() {
+            trainer.train(train, TrainingListener.monitoring(test, new TrainingListener() {
                 @Override
                 public void stepDone(int epoch, int step, int steps, double loss) {
                     progress.stepDone(epoch, step, steps, loss);
@@ -155,7 +158,7 @@ final class TrainCommand implements Command {
                     Checkpoints.save(modelPath, trainer, train.classNames(), used, provenance);
                     interrupt.check();
                 }
-            });
+            }));
         } catch (Interrupt.Stopped e) {
             stopped = e;
         }

@@ -20,12 +20,13 @@ import org.strnn.nn.optim.Optimizer;
 /**
  * Minibatch training with model selection that never looks at the test data unless asked to.
  *
- * <p>With {@link Selection#VALIDATION} (the default recipe), {@link ValidationSplit} holds whole
- * trials of the training data out, stratified by class; after every epoch the validation loss is
- * measured, training stops when it has not improved for {@code patience} epochs, and the weights
- * of the epoch with the lowest validation loss are restored into the model. The test set is
- * scored after every epoch for the history only. With {@code refit}, the model is then retrained
- * from its initial weights on all the training data for the selected number of epochs.
+ * <p>With {@link Selection#VALIDATION} (the default recipe), the caller's validation set (by
+ * default {@link ValidationSplit} holds whole trials of the training data out, stratified by class)
+ * is scored after every epoch, training stops when its loss has not improved for {@code patience}
+ * epochs, and the weights of the epoch with the lowest validation loss are restored into the model.
+ * The trainer never holds test data; evaluation is a separate step. With {@code refit}, the model
+ * is then retrained from its initial weights on all the training data for the selected number of
+ * epochs ({@link #refit}).
  *
  * <p>Each epoch's shuffle (and dropout mask) comes from its own generator, seeded from the run's
  * seed and the epoch number, so a run resumed from a checkpoint after epoch k sees the same
@@ -45,6 +46,7 @@ public final class Trainer {
     private Map<String, double[]> selectedWeights;
     private Map<String, double[]> lastWeights;
     private TrainingOutcome outcome;
+    private Map<String, double[]> initialWeights;
 
     /** A trainer with the optimiser of {@link #defaultOptimizer}. */
     public Trainer(StrnnModel model, TrainSettings settings) {
@@ -141,27 +143,42 @@ public final class Trainer {
     }
 
     /**
-     * Trains until {@code settings.epochs()} epochs are done or validation stops it, reporting to
-     * {@code listener}; then leaves the selected weights in the model (see the class comment).
+     * The default way to train: holds out validation data from {@code train} as the settings say
+     * (whole trials per class, see {@link ValidationSplit}), fits on the rest and selects on the
+     * held-out part, then refits on all of {@code train} when the settings ask for it. Test data
+     * never enter; evaluate the trained model as a separate step ({@link Evaluation#of}).
      */
-    public List<EpochStats> fit(SampleSet train, SampleSet test, TrainingListener listener) {
-        checkCompatible(model.config(), train, "training");
-        checkCompatible(model.config(), test, "test");
-        SampleSet fitSet = train;
-        SampleSet validation = null;
-        if (settings.validates()) {
-            Split carve = ValidationSplit.carve(train, settings.validationFraction(), settings.seed());
-            if (carve.test().size() > 0) {
-                fitSet = carve.train();
-                validation = carve.test();
-            }
+    public List<EpochStats> train(SampleSet train, TrainingListener listener) {
+        Split carve = ValidationSplit.carve(train, settings);
+        List<EpochStats> h = fit(carve.train(), carve.test(), listener);
+        if (settings.refit() && carve.test().size() > 0) {
+            refit(train, listener);
+        }
+        return h;
+    }
+
+    /**
+     * Trains on {@code fit} until {@code settings.epochs()} epochs are done or validation stops it,
+     * reporting to {@code listener}; then leaves the selected weights in the model (see the class
+     * comment). {@code validation} is the caller's choice (null or empty: none, and the last epoch
+     * is kept). The trainer never holds test data: a listener that {@linkplain
+     * TrainingListener#monitor monitors} another set after each epoch records it in the history's
+     * test columns, and only {@link Selection#TEST_OPTIMISTIC} selects on it.
+     */
+    public List<EpochStats> fit(SampleSet fit, SampleSet validation, TrainingListener listener) {
+        checkCompatible(model.config(), fit, "training");
+        if (validation != null && validation.size() == 0) {
+            validation = null;
+        }
+        if (validation != null) {
+            checkCompatible(model.config(), validation, "validation");
         }
         Selection selection = settings.selection() == Selection.VALIDATION && validation == null ? Selection.LAST
                 : settings.selection();
         if (settings.refit() && !history.isEmpty()) {
             throw new IllegalStateException("a refit run cannot be resumed; start it again");
         }
-        Map<String, double[]> initial = settings.refit() ? model.copyValues() : null;
+        initialWeights = settings.refit() ? model.copyValues() : null;
         boolean stoppedEarly = false;
         while (history.size() < settings.epochs()) {
             if (selection == Selection.VALIDATION && selectedEpoch > 0
@@ -169,7 +186,11 @@ public final class Trainer {
                 stoppedEarly = true;
                 break;
             }
-            EpochStats stats = epoch(history.size() + 1, fitSet, validation, test, settings.epochs(), listener);
+            EpochStats stats = epoch(history.size() + 1, fit, validation, listener, settings.epochs());
+            if (selection == Selection.TEST_OPTIMISTIC && Double.isNaN(stats.testAccuracy())) {
+                throw new IllegalArgumentException("selection on test data needs a listener that monitors the "
+                        + "test set");
+            }
             history.add(stats);
             select(selection, stats);
             listener.epochDone(stats);
@@ -183,19 +204,35 @@ public final class Trainer {
             selectedEpoch = last.epoch();
         }
         EpochStats chosen = history.get(selectedEpoch - 1);
-        boolean refitted = false;
-        if (settings.refit() && validation != null) {
-            load(initial);
-            optimizer.reset();
-            for (int e = 1; e <= selectedEpoch; e++) {
-                epoch(e, train, null, null, selectedEpoch, listener);
-            }
-            refitted = true;
-        }
-        outcome = new TrainingOutcome(selection, selectedEpoch, refitted ? train.size() : fitSet.size(),
-                validation == null ? 0 : validation.size(), chosen.validationLoss(), chosen.validationAccuracy(),
-                last.testAccuracy(), stoppedEarly, refitted);
+        outcome = new TrainingOutcome(selection, selectedEpoch, fit.size(), validation == null ? 0 : validation.size(),
+                chosen.validationLoss(), chosen.validationAccuracy(), last.testAccuracy(), stoppedEarly, false);
         return history();
+    }
+
+    /**
+     * The refit step of the recipe: retrains from the weights the model had before {@link #fit} on
+     * all of {@code train} (validation included) for the selected number of epochs.
+     */
+    public void refit(SampleSet train, TrainingListener listener) {
+        if (outcome == null || initialWeights == null) {
+            throw new IllegalStateException("refit follows a fit with refit settings");
+        }
+        checkCompatible(model.config(), train, "training");
+        load(initialWeights);
+        optimizer.reset();
+        int epochs = outcome.selectedEpoch();
+        TrainingListener stepsOnly = new TrainingListener() {
+            @Override
+            public void stepDone(int epoch, int step, int steps, double loss) {
+                listener.stepDone(epoch, step, steps, loss);
+            }
+        };
+        for (int e = 1; e <= epochs; e++) {
+            epoch(e, train, null, stepsOnly, epochs);
+        }
+        outcome = new TrainingOutcome(outcome.selection(), epochs, train.size(), outcome.validationSamples(),
+                outcome.validationLoss(), outcome.validationAccuracy(), outcome.lastEpochTestAccuracy(),
+                outcome.stoppedEarly(), true);
     }
 
     /** Records {@code stats}' epoch as the selected one when it beats the selection so far. */
@@ -226,9 +263,9 @@ public final class Trainer {
         return out;
     }
 
-    /** One pass over {@code train}; scores {@code validation} and {@code test} when they are not null. */
-    private EpochStats epoch(int epoch, SampleSet train, SampleSet validation, SampleSet test, int plannedEpochs,
-                             TrainingListener listener) {
+    /** One pass over {@code train}; scores {@code validation} when it is not null, and lets the listener monitor. */
+    private EpochStats epoch(int epoch, SampleSet train, SampleSet validation, TrainingListener listener,
+                             int plannedEpochs) {
         long start = System.nanoTime();
         int n = train.size();
         int[] order = shuffle(n, new SplittableRandom(epochSeed(settings.seed(), epoch)));
@@ -287,7 +324,7 @@ public final class Trainer {
         }
         StrnnClassifier classifier = StrnnClassifier.of(model);
         Evaluation val = validation == null ? null : Evaluation.of(classifier, validation);
-        Evaluation eval = test == null ? null : Evaluation.of(classifier, test);
+        Evaluation eval = listener.monitor(classifier);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochStats(epoch, lossSum / n, (double) correct / n, eval == null ? Double.NaN : eval.loss(),
                 eval == null ? Double.NaN : eval.accuracy(), seconds, val == null ? Double.NaN : val.loss(),

@@ -62,9 +62,7 @@ class AttributionTest {
         StrnnConfig config = new StrnnConfig.Builder(LAYOUT, FEATURES, STEPS, 3).sizes(8, 4, 8, 2).build();
         StrnnModel model = new StrnnModel(config, new SplittableRandom(3));
         model.setInputScaling(Standardisation.fit(train));
-        new Trainer(model, new TrainSettings(10, 16, 1e-2, 0, 5)).fit(train, train.subset(new int[] {0, 1, 2}),
-                new TrainingListener() {
-                });
+        new Trainer(model, new TrainSettings(10, 16, 1e-2, 0, 5)).fit(train, null, TrainingListener.SILENT);
         return model;
     }
 

@@ -25,7 +25,7 @@ class SyntheticTrainingSlowTest {
         StrnnModel model = new StrnnModel(StrnnConfig.seedDefaults(), new SplittableRandom(1));
         model.setInputScaling(Standardisation.fit(split.train()));
         Trainer trainer = new Trainer(model, TrainSettings.defaults());
-        trainer.fit(split.train(), split.test(), TrainingListener.SILENT);
+        trainer.train(split.train(), TrainingListener.monitoring(split.test(), TrainingListener.SILENT));
         double selected = Evaluation.of(StrnnClassifier.of(model), split.test()).accuracy();
         System.out.printf("synthetic default recipe: test accuracy %.3f (validation-selected, epoch %d)%n", selected,
                 trainer.outcome().selectedEpoch());

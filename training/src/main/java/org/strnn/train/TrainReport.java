@@ -1,4 +1,4 @@
-package org.strnn.cli;
+package org.strnn.train;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +9,6 @@ import org.strnn.baseline.Baselines;
 import org.strnn.datasets.SampleSet;
 import org.strnn.model.StrnnClassifier;
 import org.strnn.model.StrnnModel;
-import org.strnn.train.Evaluation;
-import org.strnn.train.Metrics;
-import org.strnn.train.Selection;
-import org.strnn.train.TrainingOutcome;
 
 /**
  * The result of one training run as the user sees it: the selected model's test metrics (the
@@ -23,10 +19,10 @@ import org.strnn.train.TrainingOutcome;
  * @param metrics   the selected model's metrics on the test set
  * @param baselines the baselines' results on the same split; empty when switched off
  */
-record TrainReport(TrainingOutcome outcome, Metrics metrics, List<Baselines.Result> baselines) {
+public record TrainReport(TrainingOutcome outcome, Metrics metrics, List<Baselines.Result> baselines) {
 
     /** Scores the model (holding the selected weights) on {@code test} and, unless switched off, the baselines. */
-    static TrainReport of(TrainingOutcome outcome, StrnnModel model, SampleSet train, SampleSet test,
+    public static TrainReport of(TrainingOutcome outcome, StrnnModel model, SampleSet train, SampleSet test,
                           boolean baselines) {
         Evaluation eval = Evaluation.of(StrnnClassifier.of(model), test);
         return new TrainReport(outcome, Metrics.of(eval.confusion()),
@@ -34,7 +30,7 @@ record TrainReport(TrainingOutcome outcome, Metrics metrics, List<Baselines.Resu
     }
 
     /** The contract fields of {@code train --json} (CONTRACTS.md), added to {@code r}. */
-    void addTo(Map<String, Object> r) {
+    public void addTo(Map<String, Object> r) {
         r.put("selection", outcome.selection().label());
         r.put("selected_epoch", outcome.selectedEpoch());
         r.put("test_accuracy", metrics.accuracy());
@@ -52,7 +48,7 @@ record TrainReport(TrainingOutcome outcome, Metrics metrics, List<Baselines.Resu
     }
 
     /** How the headline was selected, in words. */
-    String selectionText() {
+    public String selectionText() {
         String how = switch (outcome.selection()) {
             case VALIDATION -> "selected on validation (" + outcome.validationSamples() + " held-out samples), epoch "
                     + outcome.selectedEpoch() + (outcome.refit() ? ", refitted on all training data" : "");
@@ -63,7 +59,7 @@ record TrainReport(TrainingOutcome outcome, Metrics metrics, List<Baselines.Resu
     }
 
     /** The human-readable lines of {@code train}. */
-    List<String> lines() {
+    public List<String> lines() {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "test accuracy (%s): %.2f%%, macro-F1 %.3f", selectionText(),
                 100 * metrics.accuracy(), metrics.macroF1()));
@@ -79,7 +75,7 @@ record TrainReport(TrainingOutcome outcome, Metrics metrics, List<Baselines.Resu
     }
 
     /** The accuracy of baseline {@code name}, or NaN when it was not run. */
-    double baselineAccuracy(String name) {
+    public double baselineAccuracy(String name) {
         for (Baselines.Result b : baselines) {
             if (b.name().equals(name)) {
                 return b.metrics().accuracy();
@@ -89,7 +85,7 @@ record TrainReport(TrainingOutcome outcome, Metrics metrics, List<Baselines.Resu
     }
 
     /** The macro-F1 of baseline {@code name}, or NaN when it was not run. */
-    double baselineMacroF1(String name) {
+    public double baselineMacroF1(String name) {
         for (Baselines.Result b : baselines) {
             if (b.name().equals(name)) {
                 return b.metrics().macroF1();
@@ -99,7 +95,7 @@ record TrainReport(TrainingOutcome outcome, Metrics metrics, List<Baselines.Resu
     }
 
     /** The baselines' short JSON form, for rows. */
-    Map<String, Object> baselinesJson() {
+    public Map<String, Object> baselinesJson() {
         return baselines.isEmpty() ? new LinkedHashMap<>() : Baselines.json(baselines);
     }
 }

@@ -1,30 +1,25 @@
-package org.strnn.cli;
+package org.strnn.train;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.strnn.datasets.SettingsException;
 import org.strnn.model.io.StrnnFile;
 import org.strnn.nn.optim.Adam;
-import org.strnn.train.EpochStats;
-import org.strnn.train.OptimizerStates;
-import org.strnn.train.Schedule;
-import org.strnn.train.Selection;
-import org.strnn.train.TrainSettings;
-import org.strnn.train.Trainer;
 
 /**
  * Training checkpoints: the model file plus, in its {@code training} object, the settings and the
  * history, and Adam's state as {@code optimizer/adam_m/NAME}, {@code optimizer/adam_v/NAME} and
  * {@code optimizer/adam_steps} arrays, so that a resumed run continues exactly where it stopped.
  */
-final class Checkpoints {
+public final class Checkpoints {
 
     private Checkpoints() {
     }
 
-    static void save(Path path, Trainer trainer, List<String> classNames, TrainSettings s,
+    public static void save(Path path, Trainer trainer, List<String> classNames, TrainSettings s,
                      Map<String, Object> provenance) {
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs", s.epochs());
@@ -55,7 +50,7 @@ final class Checkpoints {
         StrnnFile.save(path, trainer.model(), classNames, training, provenance, state, true);
     }
 
-    static Map<String, double[]> optimizerState(Trainer trainer) {
+    public static Map<String, double[]> optimizerState(Trainer trainer) {
         List<String> names = new ArrayList<>(trainer.model().namedParameters().keySet());
         Adam.State st = OptimizerStates.export(trainer.optimizer());
         Map<String, double[]> out = new LinkedHashMap<>();
@@ -74,12 +69,12 @@ final class Checkpoints {
         return out;
     }
 
-    static void restoreOptimizer(Trainer trainer, StrnnFile.Contents c, Path file) {
+    public static void restoreOptimizer(Trainer trainer, StrnnFile.Contents c, Path file) {
         List<String> names = new ArrayList<>(trainer.model().namedParameters().keySet());
         Map<String, double[]> saved = c.optimizerState();
         double[] steps = saved.get("adam_steps");
         if (steps == null || steps.length != names.size()) {
-            throw CliException.failure(file + ": has no usable optimiser state to resume from (was it saved by "
+            throw new IllegalArgumentException(file + ": has no usable optimiser state to resume from (was it saved by "
                     + "'strnn train'?)");
         }
         double[][] m = new double[names.size()][];
@@ -91,7 +86,7 @@ final class Checkpoints {
             t[k] = (int) steps[k];
             int size = trainer.model().namedParameters().get(names.get(k)).size();
             if ((m[k] == null) != (v[k] == null) || (m[k] != null && (m[k].length != size || v[k].length != size))) {
-                throw CliException.failure(file + ": the optimiser state of " + names.get(k) + " does not match it");
+                throw new IllegalArgumentException(file + ": the optimiser state of " + names.get(k) + " does not match it");
             }
         }
         OptimizerStates.restore(trainer.optimizer(), new Adam.State(m, v, t));
@@ -117,7 +112,7 @@ final class Checkpoints {
                 trainer.restoreSelection(selectedEpoch, selected);
             }
         } catch (IllegalArgumentException e) {
-            throw CliException.failure(file + ": its saved weights do not match the model");
+            throw new IllegalArgumentException(file + ": its saved weights do not match the model");
         }
     }
 
@@ -132,7 +127,7 @@ final class Checkpoints {
         return out.isEmpty() ? null : out;
     }
 
-    static TrainSettings settingsOf(StrnnFile.Contents c, int epochs, Path file) {
+    public static TrainSettings settingsOf(StrnnFile.Contents c, int epochs, Path file) {
         Map<String, Object> t = c.training();
         try {
             TrainSettings s = new TrainSettings(epochs, ((Number) t.get("batch")).intValue(),
@@ -142,45 +137,45 @@ final class Checkpoints {
                 return s;
             }
             if (Boolean.TRUE.equals(t.get("refit"))) {
-                throw CliException.usage(file + ": a --refit run cannot be resumed; train it again");
+                throw new SettingsException(file + ": a --refit run cannot be resumed; train it again");
             }
             return s.withRegularisation(((Number) t.get("weight_decay")).doubleValue(),
                     Schedule.of((String) t.get("schedule")), ((Number) t.get("dropout")).doubleValue())
                     .withSelection(Selection.of((String) t.get("selection")),
                             ((Number) t.get("validation")).doubleValue(), ((Number) t.get("patience")).intValue(),
                             false);
-        } catch (CliException e) {
+        } catch (SettingsException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw CliException.failure(file + ": its training settings are missing or malformed, so it cannot be "
+            throw new IllegalArgumentException(file + ": its training settings are missing or malformed, so it cannot be "
                     + "resumed");
         }
     }
 
     /** The settings the checkpoint was trained with, including its epoch target. */
-    static TrainSettings savedSettings(StrnnFile.Contents c, Path file) {
+    public static TrainSettings savedSettings(StrnnFile.Contents c, Path file) {
         Object epochs = c.training().get("epochs");
         if (!(epochs instanceof Number n) || n.intValue() < 1) {
-            throw CliException.failure(file + ": its training settings are missing or malformed, so it cannot be "
+            throw new IllegalArgumentException(file + ": its training settings are missing or malformed, so it cannot be "
                     + "resumed");
         }
         return settingsOf(c, n.intValue(), file);
     }
 
-    static List<EpochStats> historyOf(StrnnFile.Contents c, Path file) {
+    public static List<EpochStats> historyOf(StrnnFile.Contents c, Path file) {
         try {
             return Results.historyFromJson(c.training().get("history"));
         } catch (RuntimeException e) {
-            throw CliException.failure(file + ": its training history is missing or malformed, so it cannot be "
+            throw new IllegalArgumentException(file + ": its training history is missing or malformed, so it cannot be "
                     + "resumed");
         }
     }
 
-    static void checkSameData(StrnnFile.Contents c, String data, String test, Path file) {
+    public static void checkSameData(StrnnFile.Contents c, String data, String test, Path file) {
         Object saved = c.provenance().get("data");
         Object savedTest = c.provenance().get("test_data");
         if (!data.equals(saved) || !test.equals(savedTest)) {
-            throw CliException.usage(file + ": was trained on " + saved + " (test: " + savedTest
+            throw new SettingsException(file + ": was trained on " + saved + " (test: " + savedTest
                     + "); resume it with the same --data and --test");
         }
     }

@@ -52,9 +52,9 @@ class TrainerSelectionTest {
         SampleSet train = SpatialAblationTest.neighbours(200, 1);
         SampleSet test = SpatialAblationTest.neighbours(100, 2);
         Trainer a = new Trainer(small(3), validated(8, 100));
-        a.fit(train, test, TrainingListener.SILENT);
+        a.train(train, TrainingListener.monitoring(test, TrainingListener.SILENT));
         Trainer b = new Trainer(small(3), validated(8, 100));
-        b.fit(train, shuffledLabels(test, 5), TrainingListener.SILENT);
+        b.train(train, TrainingListener.monitoring(shuffledLabels(test, 5), TrainingListener.SILENT));
         assertEquals(Selection.VALIDATION, a.outcome().selection());
         assertEquals(a.outcome().selectedEpoch(), b.outcome().selectedEpoch());
         Map<String, double[]> wa = a.model().copyValues();
@@ -69,7 +69,7 @@ class TrainerSelectionTest {
         SampleSet train = SpatialAblationTest.neighbours(200, 1);
         SampleSet test = SpatialAblationTest.neighbours(100, 2);
         Trainer t = new Trainer(small(4), validated(30, 2));
-        List<EpochStats> h = t.fit(train, test, TrainingListener.SILENT);
+        List<EpochStats> h = t.train(train, TrainingListener.monitoring(test, TrainingListener.SILENT));
         TrainingOutcome o = t.outcome();
         int best = 1;
         for (EpochStats s : h) {
@@ -94,7 +94,7 @@ class TrainerSelectionTest {
         SampleSet train = SpatialAblationTest.neighbours(100, 1);
         SampleSet test = SpatialAblationTest.neighbours(50, 2);
         Trainer t = new Trainer(small(4), new TrainSettings(3, 32, 3e-3, 1.0, 7));
-        List<EpochStats> h = t.fit(train, test, TrainingListener.SILENT);
+        List<EpochStats> h = t.train(train, TrainingListener.monitoring(test, TrainingListener.SILENT));
         assertEquals(Selection.LAST, t.outcome().selection());
         assertEquals(3, t.outcome().selectedEpoch());
         assertEquals(0, t.outcome().validationSamples());
@@ -109,10 +109,19 @@ class TrainerSelectionTest {
         SampleSet test = SpatialAblationTest.neighbours(100, 2);
         Trainer t = new Trainer(small(4), new TrainSettings(6, 32, 3e-3, 1.0, 7)
                 .withSelection(Selection.TEST_OPTIMISTIC, 0, 1, false));
-        List<EpochStats> h = t.fit(train, test, TrainingListener.SILENT);
+        List<EpochStats> h = t.train(train, TrainingListener.monitoring(test, TrainingListener.SILENT));
         double best = h.stream().mapToDouble(EpochStats::testAccuracy).max().orElseThrow();
         assertEquals(best, Evaluation.of(StrnnClassifier.of(t.model()), test).accuracy(), 0.0);
         assertEquals("test (optimistic)", t.outcome().selection().label());
+    }
+
+    @Test
+    void optimisticSelectionWithoutAMonitoredTestSetIsRefused() {
+        SampleSet train = SpatialAblationTest.neighbours(100, 1);
+        Trainer t = new Trainer(small(4), new TrainSettings(2, 32, 3e-3, 1.0, 7)
+                .withSelection(Selection.TEST_OPTIMISTIC, 0, 1, false));
+        var e = assertThrows(IllegalArgumentException.class, () -> t.fit(train, null, TrainingListener.SILENT));
+        assertTrue(e.getMessage().contains("monitors the test set"), e.getMessage());
     }
 
     @Test
@@ -120,7 +129,7 @@ class TrainerSelectionTest {
         SampleSet train = SpatialAblationTest.neighbours(200, 1);
         SampleSet test = SpatialAblationTest.neighbours(100, 2);
         Trainer t = new Trainer(small(4), validated(6, 100).withSelection(Selection.VALIDATION, 0.25, 100, true));
-        t.fit(train, test, TrainingListener.SILENT);
+        t.train(train, TrainingListener.monitoring(test, TrainingListener.SILENT));
         assertTrue(t.outcome().refit());
         assertEquals(train.size(), t.outcome().fitSamples());
         assertTrue(t.outcome().selectedEpoch() >= 1 && t.outcome().selectedEpoch() <= 6);

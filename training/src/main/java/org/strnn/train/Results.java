@@ -1,4 +1,4 @@
-package org.strnn.cli;
+package org.strnn.train;
 
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -10,19 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.strnn.datasets.SampleSet;
-import org.strnn.train.TrainingProvenance;
 import org.strnn.formats.AtomicFile;
 import org.strnn.formats.Json;
-import org.strnn.train.EpochStats;
 
 /** Result files of a run: history, JSON, and fingerprints of the data. */
-final class Results {
+public final class Results {
 
     private Results() {
     }
 
     /** The epoch with the highest test accuracy; the earliest on ties. */
-    static EpochStats best(List<EpochStats> history) {
+    public static EpochStats best(List<EpochStats> history) {
         EpochStats best = history.get(0);
         for (EpochStats s : history) {
             if (s.testAccuracy() > best.testAccuracy()) {
@@ -32,7 +30,7 @@ final class Results {
         return best;
     }
 
-    static List<Object> historyJson(List<EpochStats> history) {
+    public static List<Object> historyJson(List<EpochStats> history) {
         List<Object> out = new ArrayList<>();
         for (EpochStats s : history) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -49,7 +47,7 @@ final class Results {
         return out;
     }
 
-    static List<EpochStats> historyFromJson(Object json) {
+    public static List<EpochStats> historyFromJson(Object json) {
         List<EpochStats> out = new ArrayList<>();
         for (Object o : (List<?>) json) {
             Map<?, ?> e = (Map<?, ?>) o;
@@ -75,12 +73,12 @@ final class Results {
     }
 
     /** JSON has no NaN: a missing value (no validation set) is written as null. */
-    static Object orNull(double v) {
+    public static Object orNull(double v) {
         return Double.isNaN(v) ? null : v;
     }
 
     /** Writes {@code text} atomically (a temporary file, then a rename), replacing a file of ours. */
-    static void writeText(Path path, String text) {
+    public static void writeText(Path path, String text) {
         AtomicFile.write(path, true, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write(text);
@@ -88,12 +86,12 @@ final class Results {
         });
     }
 
-    static void writeJson(Path path, Map<String, Object> json) {
+    public static void writeJson(Path path, Map<String, Object> json) {
         writeText(path, Json.writePretty(json) + "\n");
     }
 
     /** Writes the history as CSV, numbers in the shortest form that reads back exactly ({@link Double#toString}). */
-    static void writeHistory(Path path, List<EpochStats> history) {
+    public static void writeHistory(Path path, List<EpochStats> history) {
         StringBuilder sb = new StringBuilder("epoch,train_loss,train_accuracy,test_loss,test_accuracy,seconds,"
                 + "validation_loss,validation_accuracy\n");
         for (EpochStats s : history) {
@@ -106,12 +104,12 @@ final class Results {
     }
 
     /** A number for a CSV cell in its shortest exact form; empty when missing (NaN). */
-    static String csv(double v) {
+    public static String csv(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
     /** SHA-256 over the samples' values and labels (see {@link TrainingProvenance#fingerprint}). */
-    static String fingerprint(SampleSet data) {
+    public static String fingerprint(SampleSet data) {
         return TrainingProvenance.fingerprint(data);
     }
 }

@@ -30,7 +30,7 @@ class SpatialAblationTest {
                 .recurrence(spatialRecurrence, true).build();
         StrnnModel model = new StrnnModel(config, new SplittableRandom(1));
         Trainer trainer = new Trainer(model, new TrainSettings(25, 32, 3e-3, 0, 1));
-        List<EpochStats> history = trainer.fit(train, test, TrainingListener.SILENT);
+        List<EpochStats> history = trainer.train(train, TrainingListener.monitoring(test, TrainingListener.SILENT));
         return history.get(history.size() - 1).testAccuracy();
     }
 

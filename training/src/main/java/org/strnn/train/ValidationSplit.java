@@ -23,6 +23,17 @@ public final class ValidationSplit {
     }
 
     /**
+     * The validation carve of the default recipe: {@link #carve(SampleSet, double, long)} with the
+     * settings' fraction and seed when they validate, else all of {@code train} to fit and none held out.
+     */
+    public static Split carve(SampleSet train, TrainSettings settings) {
+        if (!settings.validates()) {
+            return new Split("validation", train, train.subset(new int[0]));
+        }
+        return carve(train, settings.validationFraction(), settings.seed());
+    }
+
+    /**
      * {@code train} split into the samples to fit ({@code Split.train()}) and those to validate
      * on ({@code Split.test()}); the validation side is empty when {@code fraction} is 0 or no
      * class has two trials.
