@@ -1,5 +1,7 @@
 package org.strnn.cli;
 
+import org.strnn.datasets.source.SourceSettings;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,6 +86,19 @@ public final class Args {
             }
         }
         return a;
+    }
+
+    /** These arguments as the settings of a data source (every declared option, given values set). */
+    public SourceSettings source() {
+        List<SourceSettings.Setting> declared = new ArrayList<>();
+        for (Option o : spec.values()) {
+            declared.add(new SourceSettings.Setting(o.name(), o.argument(), o.defaultValue(), o.help()));
+        }
+        SourceSettings s = SourceSettings.of(command, declared);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            s = s.with(e.getKey(), e.getValue());
+        }
+        return s;
     }
 
     public String command() {

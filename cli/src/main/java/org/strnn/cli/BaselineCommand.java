@@ -1,5 +1,7 @@
 package org.strnn.cli;
 
+import org.strnn.datasets.source.DataSources;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +38,7 @@ final class BaselineCommand implements Command {
         List<Option> o = new ArrayList<>();
         o.add(Option.value("data", "SOURCE", "synthetic", "training data (and its own test split)"));
         o.add(Option.value("test", "SOURCE", null, "evaluate on this source instead of --data's test split"));
-        o.addAll(DataSources.OPTIONS);
+        o.addAll(DataOptions.OPTIONS);
         o.add(Option.flag("json", "print one JSON result object on stdout"));
         return o;
     }

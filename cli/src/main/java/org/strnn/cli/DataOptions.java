@@ -1,12 +1,17 @@
 package org.strnn.cli;
 
+import org.strnn.datasets.source.EdfEvents;
+
+import org.strnn.datasets.source.SourceSettings;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.strnn.model.io.StrnnFile;
 import org.strnn.nn.io.Provenance;
 
 /**
- * The options that turn a source into samples ({@link DataSources#OPTIONS}), recorded in a model's
+ * The options that turn a source into samples ({@link #OPTIONS}), recorded in a model's
  * provenance by {@code train} so that {@code eval} and {@code predict} cut new data the same way
  * without the user repeating {@code --events}, {@code --steps} or {@code --slice}.
  */
@@ -16,13 +21,17 @@ final class DataOptions {
     record Fallback(Args args, String note) {
     }
 
+    /** The options that shape how sources are read and split, shared by every command that reads data. */
+    static final List<Option> OPTIONS = SourceSettings.OPTIONS.stream()
+            .map(s -> new Option(s.name(), s.argument(), s.defaultValue(), s.help())).toList();
+
     private DataOptions() {
     }
 
     /** The data options in effect for a run: every one with a value (given or default), and T. */
     static Map<String, String> of(Args args, int steps) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (Option o : DataSources.OPTIONS) {
+        for (Option o : OPTIONS) {
             String v = o.isFlag() ? (args.flag(o.name()) ? "true" : null) : args.string(o.name());
             if (v != null) {
                 m.put(o.name(), v);
@@ -50,7 +59,7 @@ final class DataOptions {
             recorded.remove("steps"); // the source's own default: nothing to take from the model
         }
         Map<String, String> used = new LinkedHashMap<>();
-        for (Option o : DataSources.OPTIONS) {
+        for (Option o : OPTIONS) {
             String v = recorded.get(o.name());
             if (v != null && !args.has(o.name()) && !v.equals(o.defaultValue())) {
                 used.put(o.name(), v);

@@ -1,5 +1,8 @@
 package org.strnn.cli;
 
+import org.strnn.datasets.source.DataSources;
+import org.strnn.datasets.source.EdfEvents;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +76,7 @@ final class DescribeCommand implements Command {
 
     @Override
     public List<Option> options() {
-        List<Option> o = new ArrayList<>(DataSources.OPTIONS);
+        List<Option> o = new ArrayList<>(DataOptions.OPTIONS);
         o.add(Option.flag("json", "print one JSON object instead of text"));
         return o;
     }
@@ -107,9 +110,9 @@ final class DescribeCommand implements Command {
         boolean edf = !EdfEvents.files(spec).isEmpty();
         Split split;
         if (edf && EdfEvents.files(spec).size() < 2) {
-            split = DataSources.load(spec, args, DataSources.Role.ALL_TRAIN).split();
+            split = DataSources.load(spec, args.source(), DataSources.Role.ALL_TRAIN).split();
         } else {
-            split = DataSources.load(spec, args, DataSources.Role.OWN_SPLIT).split();
+            split = DataSources.load(spec, args.source(), DataSources.Role.OWN_SPLIT).split();
         }
         SampleSet train = split.train();
         Map<String, Object> samples = new LinkedHashMap<>();
@@ -153,7 +156,7 @@ final class DescribeCommand implements Command {
     private static void edf(String files, Args args, Map<String, Object> out) {
         List<Object> list = new ArrayList<>();
         for (Path f : EdfEvents.files("edf:" + files)) {
-            EdfEvents.Scan scan = EdfEvents.scan(f, args);
+            EdfEvents.Scan scan = EdfEvents.scan(f, args.source());
             EdfRecording r = scan.read().recording();
             Layout layout = scan.layout();
             Map<String, Object> m = new LinkedHashMap<>();
@@ -212,7 +215,7 @@ final class DescribeCommand implements Command {
             Args with = args.withFallback(Map.of("protocol", p));
             try {
                 List<Object> folds = new ArrayList<>();
-                for (Fold f : DataSources.folds(spec, with)) {
+                for (Fold f : DataSources.folds(spec, with.source())) {
                     Split s = f.split();
                     folds.add(f.name() + ": " + s.train().size() + " train, " + s.test().size() + " test");
                 }

@@ -1,5 +1,7 @@
 package org.strnn.cli;
 
+import org.strnn.datasets.source.DataSources;
+
 import org.strnn.train.Results;
 import org.strnn.train.TrainReport;
 import java.io.IOException;
@@ -64,7 +66,7 @@ final class ExperimentCommand implements Command {
     @Override
     public List<Option> options() {
         List<Option> o = new ArrayList<>();
-        o.addAll(DataSources.OPTIONS);
+        o.addAll(DataOptions.OPTIONS);
         o.addAll(ModelOptions.TRAINING);
         o.addAll(ModelOptions.OPTIONS);
         o.add(Option.value("out", "DIR", "runs/experiment-<source>", "where results and models go"));
@@ -86,14 +88,14 @@ final class ExperimentCommand implements Command {
         String source = args.positional().get(0);
         ModelOptions.threads(args);
         TrainSettings settings = ModelOptions.settings(args);
-        List<Experiment> experiments = DataSources.folds(source, args).stream().map(Experiment::new).toList();
+        List<Experiment> experiments = DataSources.folds(source, args.source()).stream().map(Experiment::new).toList();
         Path out = args.has("out") ? args.path("out")
                 : Path.of("runs", "experiment-" + Path.of(source.substring(source.indexOf(':') + 1)).getFileName());
 
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("source", source);
-        identity.put("data", DataSources.describe(source, args));
-        for (Option o : DataSources.OPTIONS) {
+        identity.put("data", DataSources.describe(source, args.source()));
+        for (Option o : DataOptions.OPTIONS) {
             if (!o.name().equals("fold")) {
                 identity.put(o.name(), o.isFlag() ? (Object) args.flag(o.name()) : args.string(o.name()));
             }

@@ -1,5 +1,7 @@
 package org.strnn.cli;
 
+import org.strnn.datasets.source.DataSources;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,5 +1,8 @@
 package org.strnn.cli;
 
+import org.strnn.datasets.source.DataSources;
+import org.strnn.datasets.source.EdfEvents;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +38,7 @@ final class ModelData {
         if (!edfFiles.isEmpty()) {
             return edf(edfFiles, args);
         }
-        Split s = DataSources.load(spec, args, DataSources.Role.OWN_SPLIT).split();
+        Split s = DataSources.load(spec, args.source(), DataSources.Role.OWN_SPLIT).split();
         SampleSet samples = switch (part) {
             case "train" -> s.train();
             case "all" -> s.train().concat(s.test());
@@ -51,8 +54,8 @@ final class ModelData {
         List<String> names = new ArrayList<>();
         List<Double> onsets = new ArrayList<>();
         for (Path f : files) {
-            SampleSet one = DataSources.load("edf:" + f, args, DataSources.Role.ALL_TEST).split().test();
-            double[] at = EdfEvents.scan(f, args).onsets(one);
+            SampleSet one = DataSources.load("edf:" + f, args.source(), DataSources.Role.ALL_TEST).split().test();
+            double[] at = EdfEvents.scan(f, args.source()).onsets(one);
             for (int i = 0; i < one.size(); i++) {
                 names.add(f.getFileName().toString());
                 onsets.add(at[i]);
@@ -75,7 +78,7 @@ final class ModelData {
             o.add(Option.value("model", "FILE", null, "a model file written by train or init"));
             o.add(Option.value("data", "SOURCE", null, "the data to score"));
             o.add(PART);
-            o.addAll(DataSources.OPTIONS);
+            o.addAll(DataOptions.OPTIONS);
             return o;
         }
 
@@ -89,8 +92,8 @@ final class ModelData {
             Args args = fallback.args();
             Located data = samples(args);
             if (data.samples().size() == 0) {
-                throw CliException.failure("the data hold no samples" + EdfEvents.whyNoSamples(args.required("data"),
-                        args));
+                throw CliException.failure("the data hold no samples" + EdfEvents.whyNoSamples(args.source().required("data"),
+                        args.source()));
             }
             checkFits(model, data.samples(), modelPath);
             if (!fallback.note().isEmpty()) {

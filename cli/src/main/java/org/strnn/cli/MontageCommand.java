@@ -1,5 +1,7 @@
 package org.strnn.cli;
 
+import org.strnn.datasets.source.DataSources;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ final class MontageCommand implements Command {
         o.add(Option.value("channels", "LIST", null, "channel names instead of a source, e.g. Fp1,AF3,F7"));
         o.add(Option.value("png", "FILE", null, "also draw the grid into this PNG file"));
         o.add(Option.flag("force", "replace an existing --png file"));
-        o.addAll(DataSources.OPTIONS);
+        o.addAll(DataOptions.OPTIONS);
         return o;
     }
 
@@ -61,7 +63,7 @@ final class MontageCommand implements Command {
         Layout layout = args.has("channels")
                 ? Montage.layout("channels", Arrays.stream(args.string("channels").split(",")).map(String::trim)
                         .filter(s -> !s.isEmpty()).toList())
-                : DataSources.layout(args.string("data"), args);
+                : DataSources.layout(args.string("data"), args.source());
         console.out().println(layout.size() + " channels on a " + layout.rows() + "x" + layout.cols() + " grid:");
         console.out().print(Montage.gridText(layout));
         if (args.has("png")) {

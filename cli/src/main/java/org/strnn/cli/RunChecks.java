@@ -70,7 +70,7 @@ final class RunChecks {
         List<Option> options = new ArrayList<>();
         options.add(Option.value("data", "SOURCE", null, ""));
         options.add(Option.value("test", "SOURCE", null, ""));
-        options.addAll(DataSources.OPTIONS);
+        options.addAll(DataOptions.OPTIONS);
         return options;
     }
 

@@ -1,5 +1,7 @@
 package org.strnn.cli;
 
+import org.strnn.datasets.synthetic.SourceSynthesizer;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -86,7 +88,9 @@ final class SynthCommand implements Command {
             }
             case "edf", "bdf", "seed-iv", "deap" -> StagedFolder.write(dir, staging -> {
                 try {
-                    MoreSynthetic.write(kind, staging, subjects, args, rng, console);
+                    console.info(SourceSynthesizer.write(kind, staging, subjects,
+                            kind.equals("seed-iv") ? args.integer("sessions", 1, 3) : 0,
+                            kind.equals("deap") ? args.integer("trials", 1, 40) : 0, rng));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

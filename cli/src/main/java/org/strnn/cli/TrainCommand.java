@@ -1,5 +1,7 @@
 package org.strnn.cli;
 
+import org.strnn.datasets.source.DataSources;
+
 import org.strnn.train.Results;
 import org.strnn.train.TrainReport;
 import org.strnn.train.Checkpoints;
@@ -59,7 +61,7 @@ final class TrainCommand implements Command {
         List<Option> o = new ArrayList<>();
         o.add(Option.value("data", "SOURCE", "synthetic", "training data (and its own test split)"));
         o.add(Option.value("test", "SOURCE", null, "evaluate on this source instead of --data's test split"));
-        o.addAll(DataSources.OPTIONS);
+        o.addAll(DataOptions.OPTIONS);
         o.addAll(ModelOptions.TRAINING);
         o.addAll(ModelOptions.OPTIONS);
         o.add(Option.value("out", "DIR", "runs/train-<time>", "where the model, history and pictures go"));
@@ -138,7 +140,7 @@ final class TrainCommand implements Command {
             console.info("training " + model.config().describe() + ", " + model.parameterCount() + " parameters");
             console.info("data: " + train.size() + " train samples (" + data.identity() + "), " + test.size()
                     + " test samples" + (args.has("test") ? " (" + testData.identity() + ")" : "") + "; output: " + out);
-            DataSources.tell(console, data, testData);
+            DataSources.notes(data, testData).forEach(console::info);
         }
         long start = System.nanoTime();
         Interrupt.Stopped stopped = null;

@@ -1,5 +1,8 @@
 package org.strnn.cli;
 
+import org.strnn.datasets.source.DataSources;
+import org.strnn.datasets.source.EdfEvents;
+
 import org.strnn.datasets.SampleSet;
 
 /**
@@ -11,19 +14,19 @@ record TrainTest(DataSources.Loaded data, DataSources.Loaded testData, SampleSet
 
     static TrainTest load(Args args) {
         boolean separate = args.has("test");
-        DataSources.Loaded data = DataSources.load(args.string("data"), args,
+        DataSources.Loaded data = DataSources.load(args.string("data"), args.source(),
                 separate ? DataSources.Role.ALL_TRAIN : DataSources.Role.OWN_SPLIT);
         DataSources.Loaded testData = separate
-                ? DataSources.load(args.string("test"), args, DataSources.Role.ALL_TEST) : data;
+                ? DataSources.load(args.string("test"), args.source(), DataSources.Role.ALL_TEST) : data;
         SampleSet train = data.split().train();
         SampleSet test = testData.split().test();
         if (train.size() == 0) {
             throw CliException.failure("the training data hold no samples (" + data.identity() + ")"
-                    + EdfEvents.whyNoSamples(args.string("data"), args));
+                    + EdfEvents.whyNoSamples(args.string("data"), args.source()));
         }
         if (test.size() == 0) {
             throw CliException.failure("the test data hold no samples (" + testData.identity() + ")"
-                    + EdfEvents.whyNoSamples(separate ? args.string("test") : args.string("data"), args));
+                    + EdfEvents.whyNoSamples(separate ? args.string("test") : args.string("data"), args.source()));
         }
         if (separate) {
             LeakCheck.refuseOverlap(data, train, testData, test);

@@ -1,5 +1,7 @@
 package org.strnn.cli;
 
+import org.strnn.datasets.npz.NpzFeatures;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

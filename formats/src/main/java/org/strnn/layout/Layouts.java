@@ -2,6 +2,7 @@ package org.strnn.layout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The layouts that ship with the library. */
 public final class Layouts {
@@ -118,5 +119,28 @@ public final class Layouts {
             }
         }
         return new Layout(name, cells);
+    }
+
+    /** {@code seed62}, {@code cap64} or {@code lattice:HxW}. */
+    public static Layout builtin(String name, String where) {
+        String s = name.trim().toLowerCase(Locale.ROOT);
+        if (s.equals("seed62")) {
+            return seed62();
+        }
+        if (s.equals("cap64")) {
+            return cap64();
+        }
+        if (s.startsWith("lattice:") || s.startsWith("lattice")) {
+            String dims = s.substring(s.startsWith("lattice:") ? 8 : 7);
+            String[] hw = dims.split("x");
+            try {
+                if (hw.length == 2) {
+                    return lattice(Integer.parseInt(hw[0]), Integer.parseInt(hw[1]));
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the error below
+            }
+        }
+        throw new IllegalArgumentException(where + ": unknown layout '" + name + "' (seed62, cap64 or lattice:HxW)");
     }
 }

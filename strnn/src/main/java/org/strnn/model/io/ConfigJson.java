@@ -151,27 +151,9 @@ public final class ConfigJson {
                 + "{\"name\": ..., \"electrodes\": [[name, row, col], ...]}");
     }
 
-    /** {@code seed62}, {@code cap64} or {@code lattice:HxW}. */
+    /** {@code seed62}, {@code cap64} or {@code lattice:HxW} (see {@link Layouts#builtin}). */
     public static Layout builtinLayout(String name, String where) {
-        String s = name.trim().toLowerCase(Locale.ROOT);
-        if (s.equals("seed62")) {
-            return Layouts.seed62();
-        }
-        if (s.equals("cap64")) {
-            return Layouts.cap64();
-        }
-        if (s.startsWith("lattice:") || s.startsWith("lattice")) {
-            String dims = s.substring(s.startsWith("lattice:") ? 8 : 7);
-            String[] hw = dims.split("x");
-            try {
-                if (hw.length == 2) {
-                    return Layouts.lattice(Integer.parseInt(hw[0]), Integer.parseInt(hw[1]));
-                }
-            } catch (NumberFormatException e) {
-                // fall through to the error below
-            }
-        }
-        throw new IllegalArgumentException(where + ": unknown layout '" + name + "' (seed62, cap64 or lattice:HxW)");
+        return Layouts.builtin(name, where);
     }
 
     private static String lower(String s) {

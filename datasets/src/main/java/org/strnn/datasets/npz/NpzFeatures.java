@@ -1,4 +1,4 @@
-package org.strnn.cli;
+package org.strnn.datasets.npz;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.strnn.cli;
+package org.strnn.datasets.source;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +19,10 @@ import org.strnn.layout.Layout;
  * each with the samples the windowing makes of it. It serves {@code describe}, the explanation of
  * "no samples", and the file and onset of {@code predict}'s rows.
  */
-final class EdfEvents {
+public final class EdfEvents {
 
     /** One annotation's fate. */
-    enum Fate { USED, NO_DURATION, TOO_SHORT, UNLABELLED }
+    public enum Fate { USED, NO_DURATION, TOO_SHORT, UNLABELLED }
 
     /**
      * One annotation as the reader cuts it.
@@ -30,32 +30,32 @@ final class EdfEvents {
      * @param trial   its trial id within the file (labelled events count 0, 1, ... in file order), or -1
      * @param samples the samples it gives
      */
-    record Event(EventCorpus.Event event, int trial, int samples, Fate fate) {
+    public record Event(EventCorpus.Event event, int trial, int samples, Fate fate) {
 
-        EdfAnnotation annotation() {
+        public EdfAnnotation annotation() {
             return event.annotation();
         }
 
-        String className() {
+        public String className() {
             return event.className();
         }
     }
 
     /** A scanned recording: its placed layout, its events, and the seconds one sample needs. */
-    record Scan(Path file, EventCorpus.Events read, Layout layout, Windowing windowing, List<Event> events,
+    public record Scan(Path file, EventCorpus.Events read, Layout layout, Windowing windowing, List<Event> events,
             double sampleSeconds) {
 
-        List<Event> used() {
+        public List<Event> used() {
             return events.stream().filter(e -> e.fate() == Fate.USED).toList();
         }
 
         /** The labelled events (the file's trials) in trial-id order. */
-        List<Event> trials() {
+        public List<Event> trials() {
             return events.stream().filter(e -> e.trial() >= 0).toList();
         }
 
         /** Per annotation text: count, shortest and longest duration (seconds). */
-        Map<String, double[]> annotationStats() {
+        public Map<String, double[]> annotationStats() {
             Map<String, double[]> m = new TreeMap<>();
             for (Event e : events) {
                 double d = e.annotation().durationSeconds();
@@ -75,7 +75,7 @@ final class EdfEvents {
          * starts, in seconds on the recording's clock: its event's onset plus the start of its first
          * window within the event; NaN where a sample's trial is not one of this file's events.
          */
-        double[] onsets(SampleSet samples) {
+        public double[] onsets(SampleSet samples) {
             List<Event> trials = trials();
             double[] out = new double[samples.size()];
             int firstOfTrial = 0;
@@ -97,7 +97,7 @@ final class EdfEvents {
     }
 
     /** Reads {@code file} as the source {@code edf:file} under {@code args} and decides each annotation's fate. */
-    static Scan scan(Path file, Args args) {
+    public static Scan scan(Path file, SourceSettings args) {
         String spec = "edf:" + file;
         Layout layout = DataSources.layout(spec, args);
         Windowing w = DataSources.windowing(spec, args);
@@ -117,7 +117,7 @@ final class EdfEvents {
     }
 
     /** The files of an {@code edf:} or {@code bdf:} source, or an empty list for any other source. */
-    static List<Path> files(String spec) {
+    public static List<Path> files(String spec) {
         List<Path> out = new ArrayList<>();
         String s = spec.trim().toLowerCase(Locale.ROOT);
         if (s.startsWith("edf:") || s.startsWith("bdf:")) {
@@ -131,7 +131,7 @@ final class EdfEvents {
     }
 
     /** The slicing of {@code --slice} and {@code --overlap}. */
-    static org.strnn.datasets.features.Slicing slicing(Args args) {
+    public static org.strnn.datasets.features.Slicing slicing(SourceSettings args) {
         return new org.strnn.datasets.features.Slicing(args.number("slice", 1e-3, 60), args.number("overlap", 0, 60));
     }
 
@@ -139,7 +139,7 @@ final class EdfEvents {
      * Why the source {@code spec} makes no samples under {@code args}, as a clause to append to
      * "hold no samples"; empty unless it is an EDF/BDF source whose events make no sample.
      */
-    static String whyNoSamples(String spec, Args args) {
+    public static String whyNoSamples(String spec, SourceSettings args) {
         List<Path> files = files(spec);
         if (files.isEmpty()) {
             return "";

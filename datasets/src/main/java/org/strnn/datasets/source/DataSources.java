@@ -1,4 +1,4 @@
-package org.strnn.cli;
+package org.strnn.datasets.source;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.strnn.datasets.DatasetException;
+import org.strnn.datasets.SettingsException;
 import org.strnn.layout.Layout;
 import org.strnn.layout.Layouts;
 import org.strnn.datasets.SampleSet;
@@ -33,48 +34,24 @@ import org.strnn.datasets.seed.SeedDirectory;
 import org.strnn.datasets.seed.SeedIv;
 import org.strnn.datasets.synthetic.NeighbourTask;
 import org.strnn.datasets.synthetic.SyntheticGenerator;
-import org.strnn.cli.NpzFeatures;
+import org.strnn.datasets.npz.NpzFeatures;
 
 /**
- * The one place that parses a {@code --data} / {@code --test} source (see {@link Help#DATA_SOURCES})
+ * The one place that parses a {@code --data} / {@code --test} source (the source grammar of the command reference)
  * and splits it by a protocol ({@code --protocol}, {@code --folds}, {@code --fold}), for
  * {@code train}, {@code experiment}, {@code eval}, {@code predict} and {@code montage} alike.
  */
-final class DataSources {
-
-    /** The options that shape how sources are read and split, shared by every command that reads data. */
-    static final List<Option> OPTIONS = List.of(
-            Option.value("protocol", "NAME", "paper", "how --data is split: paper, kfold, loso or cross-session"),
-            Option.value("folds", "K", "5", "kfold: folds per subject"),
-            Option.value("fold", "I", "0", "train: which fold of the protocol (0-based) to train and test on"),
-            Option.value("subject", "ID", null, "only the folds of this subject (seed: 1, seed-iv: 3, deap: s01, ...)"),
-            Option.value("session", "ID", null, "only the folds that test this session (e.g. 2)"),
-            Option.value("sessions", "N", null, "seed, seed-iv: use sessions 1..N of each subject (default: 2 for "
-                    + "seed's paper protocol, as the paper; all otherwise)"),
-            Option.value("steps", "T", null, "time slices per sample (default: 9; 4 for edf/bdf)"),
-            Option.value("stride", "N", "1", "slices between the starts of consecutive samples of one trial"),
-            Option.flag("one-per-event", "one sample per trial: its first T slices (edf's old behaviour)"),
-            Option.value("features", "KIND", "de_lds", "seed, seed-iv: de_lds or de_movingave"),
-            Option.value("events", "LIST", "T1,T2", "edf: annotations to use as classes, e.g. T1=left,T2=right"),
-            Option.value("slice", "SECONDS", "1", "edf: slice length for the DE features"),
-            Option.value("overlap", "SECONDS", "0", "edf: overlap of consecutive slices"),
-            Option.value("drop", "LIST", null, "edf, npz: channels to leave out, e.g. EOG1,A1"),
-            Option.value("montage", "FILE", null, "edf, npz: place the channels on this grid (one row per line, "
-                    + "names separated by spaces, - for an empty cell) instead of by their 10-05 names"),
-            Option.value("target", "NAME", "valence", "deap: valence, arousal or quadrant"),
-            Option.value("threshold", "X", "5", "deap: ratings above X are high"),
-            Option.value("grid", "HxW", "6x6", "faces: the patch lattice"),
-            Option.value("patch", "PxP", "4x4", "faces: pixels per patch (d = P*P pixel features)"));
+public final class DataSources {
 
     /** Samples from one source, with a string that identifies them in a model's provenance, and notes for the user. */
-    record Loaded(String identity, Split split, List<String> notes) {
+    public record Loaded(String identity, Split split, List<String> notes) {
         Loaded(String identity, Split split) {
             this(identity, split, List.of());
         }
     }
 
     /** How a source is used: its own split, or all of it as training or as test data. */
-    enum Role {
+    public enum Role {
         OWN_SPLIT, ALL_TRAIN, ALL_TEST
     }
 
@@ -94,7 +71,7 @@ final class DataSources {
      * {@code --fold} picks the fold; with {@link Role#ALL_TRAIN} or {@link Role#ALL_TEST} all of a
      * corpus goes to that side (synthetic and faces keep their own split).
      */
-    static Loaded load(String spec, Args args, Role role) {
+    public static Loaded load(String spec, SourceSettings args, Role role) {
         Source source = open(spec, args);
         if (source.fixed() != null) {
             requireProtocol(args, Protocol.PAPER, source.kind() + " has only its own split; use --protocol paper");
@@ -107,7 +84,7 @@ final class DataSources {
                 + (w.firstOnly() ? ",one-per-event" : "");
         if (role != Role.OWN_SPLIT) {
             if (args.has("protocol")) {
-                throw CliException.usage("--protocol splits --data, but --test names the test data; use one or the "
+                throw new SettingsException("--protocol splits --data, but --test names the test data; use one or the "
                         + "other");
             }
             Corpus c = source.corpus();
@@ -147,19 +124,17 @@ final class DataSources {
         return shortTrials(all, w);
     }
 
-    /** Prints the notes of the loaded sources (each once) as info lines. */
-    static void tell(Console console, Loaded... loaded) {
+    /** The notes of the loaded sources, each once, for the user. */
+    public static List<String> notes(Loaded... loaded) {
         java.util.Set<String> seen = new java.util.LinkedHashSet<>();
         for (Loaded l : loaded) {
             seen.addAll(l.notes());
         }
-        for (String note : seen) {
-            console.info(note);
-        }
+        return List.copyOf(seen);
     }
 
     /** Every fold of {@code --protocol} over {@code spec} (only {@code --subject}'s and {@code --session}'s when given). */
-    static List<Fold> folds(String spec, Args args) {
+    public static List<Fold> folds(String spec, SourceSettings args) {
         Source source = open(spec, args);
         if (source.fixed() != null) {
             requireProtocol(args, Protocol.PAPER, source.kind() + " has only its own split; use --protocol paper");
@@ -169,7 +144,7 @@ final class DataSources {
     }
 
     /** A one-line identity of the data settings of {@code spec}, for an experiment's settings file. */
-    static String describe(String spec, Args args) {
+    public static String describe(String spec, SourceSettings args) {
         Source source = open(spec, args);
         if (source.fixed() != null) {
             return source.identity();
@@ -181,7 +156,7 @@ final class DataSources {
     }
 
     /** The layout the samples of {@code spec} are placed on (reading as little as possible). */
-    static Layout layout(String spec, Args args) {
+    public static Layout layout(String spec, SourceSettings args) {
         Source source = open(spec, args);
         if (source.fixed() != null) {
             return source.fixed().get(0).split().train().layout();
@@ -189,7 +164,7 @@ final class DataSources {
         return source.corpus().layout();
     }
 
-    private static List<Fold> folds(Source source, Args args, Windowing w) {
+    private static List<Fold> folds(Source source, SourceSettings args, Windowing w) {
         Protocol protocol = protocol(args);
         List<Fold> all;
         if (protocol == Protocol.PAPER && source.kind().equals("edf")) {
@@ -204,7 +179,7 @@ final class DataSources {
             }
         }
         if (out.isEmpty()) {
-            throw CliException.failure(source.identity() + ": no fold of protocol " + protocol + " matches"
+            throw new DatasetException(source.identity() + ": no fold of protocol " + protocol + " matches"
                     + (args.has("subject") ? " --subject " + args.string("subject") : "")
                     + (args.has("session") ? " --session " + args.string("session") : "") + " (subjects: "
                     + String.join(", ", source.corpus().subjects()) + ")");
@@ -216,7 +191,7 @@ final class DataSources {
     private static List<Fold> edfPaper(Corpus c, Windowing w) {
         List<Corpus.Unit> units = c.units();
         if (units.size() < 2) {
-            throw CliException.usage("edf: one file cannot be split into train and test; give two or more files "
+            throw new SettingsException("edf: one file cannot be split into train and test; give two or more files "
                     + "(the last is the test file), name a test source with --test, or use --protocol kfold");
         }
         Corpus.Unit last = units.get(units.size() - 1);
@@ -232,7 +207,7 @@ final class DataSources {
     }
 
     /** Whether a fold's subject or session id matches the user's filter ({@code 1} matches {@code 01} and {@code session1}). */
-    static boolean matches(String wanted, String id) {
+    public static boolean matches(String wanted, String id) {
         if (wanted == null) {
             return true;
         }
@@ -250,39 +225,39 @@ final class DataSources {
         }
     }
 
-    private static Fold pick(List<Fold> folds, Args args, String what) {
+    private static Fold pick(List<Fold> folds, SourceSettings args, String what) {
         int fold = args.integer("fold", 0, 1_000_000);
         if (fold >= folds.size()) {
-            throw CliException.usage("--fold " + fold + " does not exist: " + what + " has " + folds.size()
+            throw new SettingsException("--fold " + fold + " does not exist: " + what + " has " + folds.size()
                     + " fold(s) here, numbered 0.." + (folds.size() - 1));
         }
         return folds.get(fold);
     }
 
-    private static Protocol protocol(Args args) {
+    private static Protocol protocol(SourceSettings args) {
         try {
             return Protocol.of(args.string("protocol"));
         } catch (IllegalArgumentException e) {
-            throw CliException.usage("--protocol: " + e.getMessage());
+            throw new SettingsException("--protocol: " + e.getMessage());
         }
     }
 
-    private static String protocolName(Args args) {
+    private static String protocolName(SourceSettings args) {
         return protocol(args).option();
     }
 
-    private static void requireProtocol(Args args, Protocol wanted, String message) {
+    private static void requireProtocol(SourceSettings args, Protocol wanted, String message) {
         if (protocol(args) != wanted) {
-            throw CliException.usage(message);
+            throw new SettingsException(message);
         }
     }
 
-    private static Windowing windowing(Args args, Source source) {
+    private static Windowing windowing(SourceSettings args, Source source) {
         int steps = args.has("steps") ? args.integer("steps", 1, 1000) : source.defaultSteps();
         return new Windowing(steps, args.integer("stride", 1, 100_000), args.flag("one-per-event"));
     }
 
-    private static Source open(String spec, Args args) {
+    private static Source open(String spec, SourceSettings args) {
         int colon = spec.indexOf(':');
         String kind = (colon < 0 ? spec : spec.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
         String rest = colon < 0 ? "" : spec.substring(colon + 1);
@@ -295,14 +270,14 @@ final class DataSources {
             case "edf", "bdf" -> edf(required(kind, rest), args);
             case "npz" -> npz(required(kind, rest), args);
             case "faces" -> faces(required(kind, rest), args);
-            default -> throw CliException.usage("unknown data source '" + spec + "'; use synthetic, neighbours, seed:DIR, "
+            default -> throw new SettingsException("unknown data source '" + spec + "'; use synthetic, neighbours, seed:DIR, "
                     + "seed-iv:DIR, deap:DIR, edf:FILE[,FILE...] (EDF/EDF+/BDF/BDF+), npz:FILE or faces:DIR");
         };
     }
 
     private static String required(String kind, String rest) {
         if (rest.isBlank()) {
-            throw CliException.usage("data source '" + kind + ":' needs a path after the colon");
+            throw new SettingsException("data source '" + kind + ":' needs a path after the colon");
         }
         return rest;
     }
@@ -315,11 +290,11 @@ final class DataSources {
         for (String part : rest.split(",")) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
-                throw CliException.usage(source + ": expected key=value, got '" + part + "'");
+                throw new SettingsException(source + ": expected key=value, got '" + part + "'");
             }
             String key = part.substring(0, eq).trim();
             if (!keys.contains(key)) {
-                throw CliException.usage(source + ": unknown setting '" + key + "' (known: " + String.join(", ", keys)
+                throw new SettingsException(source + ": unknown setting '" + key + "' (known: " + String.join(", ", keys)
                         + ")");
             }
             out.put(key, part.substring(eq + 1).trim());
@@ -331,15 +306,15 @@ final class DataSources {
         try {
             int v = Integer.parseInt(value);
             if (v < 1 || v > max) {
-                throw CliException.usage(source + ": " + key + " must be between 1 and " + max + ", got " + v);
+                throw new SettingsException(source + ": " + key + " must be between 1 and " + max + ", got " + v);
             }
             return v;
         } catch (NumberFormatException e) {
-            throw CliException.usage(source + ": " + key + " must be a whole number, got '" + value + "'");
+            throw new SettingsException(source + ": " + key + " must be a whole number, got '" + value + "'");
         }
     }
 
-    private static Source synthetic(String rest, Args args) {
+    private static Source synthetic(String rest, SourceSettings args) {
         Map<String, String> kv = keyValues(rest, "synthetic", List.of("train", "test", "noise", "seed", "layout"));
         int train = positiveInt("synthetic", "train", kv.getOrDefault("train", "1200"), 1_000_000);
         int test = positiveInt("synthetic", "test", kv.getOrDefault("test", "600"), 1_000_000);
@@ -349,18 +324,18 @@ final class DataSources {
             noise = Double.parseDouble(kv.getOrDefault("noise", "1.0"));
             seed = Long.parseLong(kv.getOrDefault("seed", "7"));
         } catch (NumberFormatException e) {
-            throw CliException.usage("synthetic: noise must be a number and seed a whole number");
+            throw new SettingsException("synthetic: noise must be a number and seed a whole number");
         }
         if (!(noise >= 0) || Double.isInfinite(noise)) {
-            throw CliException.usage("synthetic: noise must be >= 0, got " + noise);
+            throw new SettingsException("synthetic: noise must be >= 0, got " + noise);
         }
         int steps = args.has("steps") ? args.integer("steps", 1, 1000) : 9;
         String layoutName = kv.getOrDefault("layout", "seed62");
         Layout layout;
         try {
-            layout = org.strnn.model.io.ConfigJson.builtinLayout(layoutName, "synthetic");
+            layout = Layouts.builtin(layoutName, "synthetic");
         } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
+            throw new SettingsException(e.getMessage());
         }
         SyntheticGenerator gen = new SyntheticGenerator(layout, steps, 5, 3, noise);
         Split split = gen.split(train, test, seed);
@@ -371,7 +346,7 @@ final class DataSources {
     }
 
     /** {@code neighbours[:train=N,test=N,seed=S]}: the spatial neighbour task of {@link NeighbourTask}. */
-    private static Source neighbours(String rest, Args args) {
+    private static Source neighbours(String rest, SourceSettings args) {
         Map<String, String> kv = keyValues(rest, "neighbours", List.of("train", "test", "seed"));
         int train = positiveInt("neighbours", "train", kv.getOrDefault("train", "800"), 1_000_000);
         int test = positiveInt("neighbours", "test", kv.getOrDefault("test", "400"), 1_000_000);
@@ -379,7 +354,7 @@ final class DataSources {
         try {
             seed = Long.parseLong(kv.getOrDefault("seed", "1"));
         } catch (NumberFormatException e) {
-            throw CliException.usage("neighbours: seed must be a whole number");
+            throw new SettingsException("neighbours: seed must be a whole number");
         }
         int steps = args.has("steps") ? args.integer("steps", 1, 1000) : 2;
         Split split = NeighbourTask.split(train, test, steps, seed);
@@ -388,20 +363,20 @@ final class DataSources {
                 List.of(new Fold("neighbours", null, null, () -> split)), List.of());
     }
 
-    private static FeatureKind featureKind(Args args) {
+    private static FeatureKind featureKind(SourceSettings args) {
         return args.choice("features", "de_lds", "de_movingave").equals("de_lds") ? FeatureKind.DE_LDS
                 : FeatureKind.DE_MOVING_AVE;
     }
 
     /** Sessions 1..N to use: --sessions, else 2 for the paper protocol (as the paper), else all three. */
-    private static int sessions(Args args, boolean paperDefaultTwo) {
+    private static int sessions(SourceSettings args, boolean paperDefaultTwo) {
         if (args.has("sessions")) {
             return args.integer("sessions", 1, 3);
         }
         return paperDefaultTwo && protocol(args) == Protocol.PAPER && !args.has("session") ? 2 : 3;
     }
 
-    private static Source seed(String dir, Args args) {
+    private static Source seed(String dir, SourceSettings args) {
         FeatureKind kind = featureKind(args);
         int sessions = sessions(args, true);
         Corpus c = SeedCorpus.of(SeedDirectory.open(Path.of(dir)), kind, sessions);
@@ -409,7 +384,7 @@ final class DataSources {
                 c, 9, null, List.of());
     }
 
-    private static Source seedIv(String dir, Args args) {
+    private static Source seedIv(String dir, SourceSettings args) {
         FeatureKind kind = featureKind(args);
         int sessions = sessions(args, false);
         Corpus c = SeedIv.open(Path.of(dir), kind, sessions);
@@ -417,7 +392,7 @@ final class DataSources {
                 + sessions, c, 9, null, List.of());
     }
 
-    private static Source deap(String path, Args args) {
+    private static Source deap(String path, SourceSettings args) {
         DeapTarget target = DeapTarget.valueOf(args.choice("target", "valence", "arousal", "quadrant")
                 .toUpperCase(Locale.ROOT));
         double threshold = args.number("threshold", 1, 9);
@@ -426,7 +401,7 @@ final class DataSources {
                 + ",threshold=" + threshold, c, 9, null, List.of());
     }
 
-    private static List<String> dropList(Args args) {
+    private static List<String> dropList(SourceSettings args) {
         List<String> out = new ArrayList<>();
         if (args.has("drop")) {
             for (String d : args.string("drop").split(",")) {
@@ -439,7 +414,7 @@ final class DataSources {
     }
 
     /** The grid of {@code --montage FILE}, or null. */
-    private static Layout montage(Args args) {
+    private static Layout montage(SourceSettings args) {
         if (!args.has("montage")) {
             return null;
         }
@@ -449,7 +424,7 @@ final class DataSources {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()
                     && !l.strip().startsWith("#")).toList();
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot read the montage: " + Main.describe(e));
+            throw new DatasetException(file, "cannot read the montage: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
         if (lines.isEmpty()) {
             throw new DatasetException(file, "the montage holds no grid rows");
@@ -461,7 +436,7 @@ final class DataSources {
         }
     }
 
-    private static Source edf(String files, Args args) {
+    private static Source edf(String files, SourceSettings args) {
         List<Path> paths = new ArrayList<>();
         for (String f : files.split(",")) {
             if (!f.isBlank()) {
@@ -473,7 +448,7 @@ final class DataSources {
             }
         }
         if (paths.isEmpty()) {
-            throw CliException.usage("edf: name one or more files");
+            throw new SettingsException("edf: name one or more files");
         }
         EventCorpus events = eventCorpus(args);
         double slice = args.number("slice", 1e-3, 60);
@@ -488,14 +463,14 @@ final class DataSources {
     }
 
     /** The reader of edf/bdf files under {@code --events}, {@code --slice}, {@code --overlap} and {@code --drop}. */
-    static EventCorpus eventCorpus(Args args) {
+    public static EventCorpus eventCorpus(SourceSettings args) {
         double slice = args.number("slice", 1e-3, 60);
         double overlap = args.number("overlap", 0, 60);
         Slicing slicing;
         try {
             slicing = new Slicing(slice, overlap);
         } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
+            throw new SettingsException(e.getMessage());
         }
         Map<String, String> classOfText = new LinkedHashMap<>();
         for (String ev : args.required("events").split(",")) {
@@ -503,20 +478,20 @@ final class DataSources {
             String text = kv[0].trim();
             String cls = kv.length == 2 ? kv[1].trim() : text;
             if (text.isEmpty() || cls.isEmpty()) {
-                throw CliException.usage("--events: expected ANNOTATION or ANNOTATION=CLASS, got '" + ev + "'");
+                throw new SettingsException("--events: expected ANNOTATION or ANNOTATION=CLASS, got '" + ev + "'");
             }
             if (classOfText.put(text, cls) != null) {
-                throw CliException.usage("--events names annotation " + text + " twice");
+                throw new SettingsException("--events names annotation " + text + " twice");
             }
         }
         if (classOfText.values().stream().distinct().count() < 2) {
-            throw CliException.usage("--events must name at least two classes, got " + classOfText.values());
+            throw new SettingsException("--events must name at least two classes, got " + classOfText.values());
         }
         return new EventCorpus(classOfText, slicing, dropList(args));
     }
 
     /** How {@code spec}'s trials are cut into samples under {@code --steps}, {@code --stride} and {@code --one-per-event}. */
-    static Windowing windowing(String spec, Args args) {
+    public static Windowing windowing(String spec, SourceSettings args) {
         Source source = open(spec, args);
         if (source.fixed() != null) {
             throw new IllegalArgumentException(source.kind() + " has no trials to window");
@@ -524,7 +499,7 @@ final class DataSources {
         return windowing(args, source);
     }
 
-    private static Source npz(String file, Args args) {
+    private static Source npz(String file, SourceSettings args) {
         NpzFeatures.Loaded loaded = NpzFeatures.read(Path.of(file), dropList(args), montage(args));
         Corpus c = loaded.corpus();
         List<String> notes = new ArrayList<>(loaded.notes());
@@ -535,7 +510,7 @@ final class DataSources {
                 + args.string("drop") : ""), c, loaded.sampleSteps() > 0 ? loaded.sampleSteps() : 9, null, notes);
     }
 
-    private static Source faces(String dir, Args args) {
+    private static Source faces(String dir, SourceSettings args) {
         int steps = args.has("steps") ? args.integer("steps", 1, 1000) : 9;
         int[] grid = dims(args.required("grid"), "--grid");
         int[] patch = dims(args.required("patch"), "--patch");
@@ -551,7 +526,7 @@ final class DataSources {
     }
 
     /** {@code "6x6"} as {6, 6}; a usage error naming {@code option} otherwise. */
-    static int[] dims(String s, String option) {
+    public static int[] dims(String s, String option) {
         String[] p = s.toLowerCase(Locale.ROOT).split("x");
         try {
             if (p.length == 2) {
@@ -564,6 +539,6 @@ final class DataSources {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw CliException.usage(option + " must look like 6x6, got '" + s + "'");
+        throw new SettingsException(option + " must look like 6x6, got '" + s + "'");
     }
 }
