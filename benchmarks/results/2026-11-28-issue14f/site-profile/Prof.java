@@ -2,8 +2,8 @@ package org.strnn.autograd.kernel;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.strnn.autograd.Activation;
-import org.strnn.autograd.Dag;
+import org.strnn.autograd.types.Activation;
+import org.strnn.autograd.types.Dag;
 import org.strnn.layout.Layouts;
 import org.strnn.model.Direction;
 import org.strnn.model.SpatialGraph;

@@ -1,7 +1,7 @@
 import java.util.SplittableRandom;
 import java.util.concurrent.CyclicBarrier;
-import org.strnn.autograd.Activation;
-import org.strnn.autograd.Dag;
+import org.strnn.autograd.types.Activation;
+import org.strnn.autograd.types.Dag;
 import org.strnn.autograd.kernel.*;
 import org.strnn.layout.Layouts;
 import org.strnn.model.Direction;

@@ -1,5 +1,7 @@
 package org.strnn.autograd;
 
+import org.strnn.autograd.types.Activation;
+
 import org.ejml.data.DMatrixRMaj;
 import org.strnn.autograd.kernel.Elementwise;
 

@@ -1,5 +1,9 @@
 package org.strnn.autograd;
 
+import org.strnn.autograd.types.Dag;
+
+import org.strnn.autograd.types.Activation;
+
 import java.util.List;
 
 /**

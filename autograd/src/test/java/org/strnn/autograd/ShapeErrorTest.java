@@ -1,5 +1,7 @@
 package org.strnn.autograd;
 
+import org.strnn.autograd.types.Dag;
+
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,9 @@
 package org.strnn.autograd;
 
+import org.strnn.autograd.types.Dag;
+
+import org.strnn.autograd.types.Activation;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -7,7 +7,7 @@ import org.strnn.datasets.source.SourceSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.strnn.model.io.StrnnFile;
+import org.strnn.model.StrnnFile;
 import org.strnn.nn.io.Provenance;
 
 /**

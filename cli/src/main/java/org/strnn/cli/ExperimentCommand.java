@@ -3,7 +3,7 @@ package org.strnn.cli;
 import org.strnn.datasets.source.DataSources;
 
 import org.strnn.train.Results;
-import org.strnn.train.TrainReport;
+import org.strnn.experiment.TrainReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import java.util.Map;
 import org.strnn.datasets.Split;
 import org.strnn.datasets.protocol.Fold;
 import org.strnn.model.StrnnModel;
-import org.strnn.model.io.StrnnFile;
+import org.strnn.model.StrnnFile;
 import org.strnn.formats.Json;
 import org.strnn.train.EpochStats;
 import org.strnn.train.TrainSettings;

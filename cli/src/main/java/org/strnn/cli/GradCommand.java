@@ -7,7 +7,7 @@ import java.util.Map;
 import org.strnn.autograd.Tensor;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
-import org.strnn.model.io.StrnnFile;
+import org.strnn.model.StrnnFile;
 import org.strnn.formats.NpyArray;
 import org.strnn.formats.Npz;
 

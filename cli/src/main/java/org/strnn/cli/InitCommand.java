@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
-import org.strnn.model.io.ConfigJson;
-import org.strnn.model.io.StrnnFile;
+import org.strnn.model.ConfigJson;
+import org.strnn.model.StrnnFile;
 import org.strnn.formats.Json;
 import org.strnn.formats.JsonException;
 

@@ -38,7 +38,7 @@ public final class Main {
         all.add(new MontageCommand());
         all.add(new DescribeCommand());
         all.add(new ExplainCommand());
-        all.add(new org.strnn.sweep.SweepCommand());
+        all.add(new SweepCommand());
         all.add(new BaselineCommand());
         return all;
     }

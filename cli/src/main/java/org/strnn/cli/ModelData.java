@@ -9,7 +9,7 @@ import java.util.List;
 import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.Split;
 import org.strnn.model.StrnnClassifier;
-import org.strnn.model.io.StrnnFile;
+import org.strnn.model.StrnnFile;
 import org.strnn.train.DataFit;
 import org.strnn.train.Evaluation;
 

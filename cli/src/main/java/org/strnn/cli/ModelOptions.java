@@ -3,7 +3,7 @@ package org.strnn.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.strnn.autograd.Activation;
+import org.strnn.autograd.types.Activation;
 import org.strnn.datasets.SampleSet;
 import org.strnn.model.Direction;
 import org.strnn.model.Merge;

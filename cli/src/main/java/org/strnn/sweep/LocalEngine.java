@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.strnn.cli.Console;
 
 /**
  * The embedded engine: a pool of {@code parallel} threads in this process, each executing one run
@@ -30,10 +30,13 @@ public final class LocalEngine {
     /**
      * Executes {@code runs} on {@code parallel} threads and reports each as it finishes.
      *
-     * @param engine the name recorded in each run's provenance
+     * @param engine  the name recorded in each run's provenance
+     * @param command the command line that executes each run
+     * @param info    where each finished run is reported, one line each
      */
     public static Summary execute(List<Run> runs, SweepDir dir, boolean plots, int parallel, int threads,
-                                  String engine, Console console) throws InterruptedException {
+                                  String engine, RunFunction command, Consumer<String> info)
+            throws InterruptedException {
         if (runs.isEmpty()) {
             return new Summary(0, 0);
         }
@@ -48,12 +51,12 @@ public final class LocalEngine {
             List<Future<?>> futures = new ArrayList<>();
             for (Run run : runs) {
                 futures.add(pool.submit(() -> {
-                    Map<String, Object> record = RunExecutor.execute(run, dir, plots, threads, engine);
+                    Map<String, Object> record = RunExecutor.execute(run, dir, plots, threads, engine, command);
                     boolean ok = "done".equals(record.get("status"));
                     if (!ok) {
                         failed.incrementAndGet();
                     }
-                    report(console, finished.incrementAndGet(), runs.size(), run, record, ok);
+                    report(info, finished.incrementAndGet(), runs.size(), run, record, ok);
                 }));
             }
             for (Future<?> f : futures) {
@@ -73,7 +76,7 @@ public final class LocalEngine {
         return new Summary(runs.size() - failed.get(), failed.get());
     }
 
-    private static void report(Console console, int n, int total, Run run, Map<String, Object> record, boolean ok) {
+    private static void report(Consumer<String> info, int n, int total, Run run, Map<String, Object> record, boolean ok) {
         double seconds = ((Number) ((Map<?, ?>) record.get("provenance")).get("seconds")).doubleValue();
         String what = ok ? "done  " : "FAILED";
         String line = String.format(Locale.ROOT, "[%d/%d] %s %s %6.1f s  %s seed %d%s", n, total, what, run.id(),
@@ -81,8 +84,8 @@ public final class LocalEngine {
         if (!ok) {
             line += ": " + record.get("error");
         }
-        synchronized (console) {
-            console.info(line);
+        synchronized (info) {
+            info.accept(line);
         }
     }
 }

@@ -16,9 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.strnn.cli.Console;
-import org.strnn.cli.Main;
-import org.strnn.model.io.StrnnFile;
+import org.strnn.model.StrnnFile;
 import org.strnn.formats.AtomicFile;
 import org.strnn.formats.Json;
 import org.strnn.formats.JsonException;
@@ -57,10 +55,12 @@ public final class RunExecutor {
      * Runs {@code run} and writes its record (replacing an earlier failed one). Never throws for a
      * failure of the run itself: that is recorded with its error line.
      *
-     * @param engine the engine's name, for the provenance
+     * @param engine  the engine's name, for the provenance
+     * @param command the command line that executes the run's argv
      * @return the record written
      */
-    public static Map<String, Object> execute(Run run, SweepDir dir, boolean plots, int threads, String engine) {
+    public static Map<String, Object> execute(Run run, SweepDir dir, boolean plots, int threads, String engine,
+                                              RunFunction command) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -70,8 +70,8 @@ public final class RunExecutor {
             Files.createDirectories(dir.results());
             Files.createDirectories(dir.runDir(run.id()));
             List<String> argv = commandLine(run, dir, plots, threads);
-            code = Main.run(argv.toArray(String[]::new), new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), false));
+            code = command.run(argv.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -172,7 +172,7 @@ public final class RunExecutor {
         p.put("started", started.toString());
         p.put("seconds", seconds);
         p.put("threads", threads);
-        p.put("strnn", Main.VERSION);
+        p.put("strnn", org.strnn.nn.Version.library());
         p.put("java", System.getProperty("java.version"));
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         String job = System.getenv("SLURM_ARRAY_JOB_ID");

@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.strnn.cli.CliException;
+import org.strnn.datasets.SettingsException;
 import org.strnn.formats.AtomicFile;
 
 /**
@@ -23,7 +23,7 @@ public final class SlurmEngine {
 
     /** {@code #SBATCH} settings; null fields are left to the cluster's defaults. */
     public record Settings(String partition, String time, String mem, int cpusPerTask, String account,
-                           List<String> extraLines, int arrayLimit) {
+                           List<String> extraLines, int arrayLimit, String mainClass) {
     }
 
     private SlurmEngine() {
@@ -43,7 +43,7 @@ public final class SlurmEngine {
         try {
             Files.createDirectories(slurm);
         } catch (IOException e) {
-            throw CliException.failure(slurm + ": cannot create: " + e.getMessage());
+            throw new IllegalArgumentException(slurm + ": cannot create: " + e.getMessage());
         }
         StringBuilder list = new StringBuilder();
         for (Run r : runs) {
@@ -89,7 +89,7 @@ public final class SlurmEngine {
         sb.append("exec ").append(Hex.shellQuote(javaBin.toString()))
                 .append(" ${STRNN_JAVA_OPTS:--XX:MaxRAMPercentage=75} -cp ").append(q)
                 .append(cp.toString().replace(q, "'\\''")).append(q)
-                .append(" org.strnn.cli.Main sweep run ").append(Hex.shellQuote(sweepFile.toAbsolutePath().toString()))
+                .append(" ").append(s.mainClass()).append(" sweep run ").append(Hex.shellQuote(sweepFile.toAbsolutePath().toString()))
                 .append(" --dir ").append(Hex.shellQuote(dir.root().toString()))
                 .append(" --id \"$id\" --threads \"${SLURM_CPUS_PER_TASK:-1}\"\n");
         return sb.toString();
@@ -98,7 +98,7 @@ public final class SlurmEngine {
     private static void line(StringBuilder sb, String option, String value) {
         if (value != null && !value.isBlank()) {
             if (value.contains("\n")) {
-                throw CliException.usage("--" + option + " must be one line");
+                throw new SettingsException("--" + option + " must be one line");
             }
             sb.append("#SBATCH --").append(option).append('=').append(value.strip()).append('\n');
         }
@@ -111,18 +111,18 @@ public final class SlurmEngine {
         try {
             p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw CliException.failure("cannot run sbatch (is SLURM installed here?); the script is " + script);
+            throw new IllegalArgumentException("cannot run sbatch (is SLURM installed here?); the script is " + script);
         }
         String output;
         try {
             output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw CliException.failure("sbatch: " + e.getMessage());
+            throw new IllegalArgumentException("sbatch: " + e.getMessage());
         }
         int code = p.waitFor();
         if (code != 0) {
             String last = output.isEmpty() ? "exit code " + code : RunExecutor.lastLine(output);
-            throw CliException.failure("sbatch failed: " + last + " (script: " + script + ")");
+            throw new IllegalArgumentException("sbatch failed: " + last + " (script: " + script + ")");
         }
         return RunExecutor.lastLine(output).split(";")[0];
     }

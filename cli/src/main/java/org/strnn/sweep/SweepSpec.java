@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.strnn.cli.CliException;
+import org.strnn.datasets.SettingsException;
 import org.strnn.formats.Json;
 import org.strnn.formats.JsonException;
 
@@ -56,25 +56,25 @@ public final class SweepSpec {
         this.plots = plots;
     }
 
-    /** Reads and expands a sweep file; every problem is a {@link CliException} naming the file. */
+    /** Reads and expands a sweep file; every problem is an {@link IllegalArgumentException} with one line naming the file. */
     public static SweepSpec load(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw CliException.failure(file + ": no such sweep file");
+            throw new IllegalArgumentException(file + ": no such sweep file");
         } catch (MalformedInputException e) {
-            throw CliException.failure(file + ": not UTF-8 text");
+            throw new IllegalArgumentException(file + ": not UTF-8 text");
         } catch (IOException e) {
-            throw CliException.failure(file + ": cannot read: " + e.getMessage());
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage());
         }
         String fallback = file.getFileName().toString().replaceFirst("\\.json$", "");
         try {
             return parse(text, fallback);
         } catch (JsonException e) {
-            throw CliException.failure(file + ": not valid JSON: " + e.getMessage());
+            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw CliException.failure(file + ": " + e.getMessage());
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
         }
     }
 
@@ -120,7 +120,7 @@ public final class SweepSpec {
                 return r;
             }
         }
-        throw CliException.usage("no run with id '" + id + "' in sweep " + name + "; see bin/strnn sweep list");
+        throw new SettingsException("no run with id '" + id + "' in sweep " + name + "; see bin/strnn sweep list");
     }
 
     /** One value of an axis: a label, the words it adds, and (for protocols) its folds. */

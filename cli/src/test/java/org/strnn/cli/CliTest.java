@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Parallel;
 import org.strnn.datasets.seed.SeedSynthesizer;
 import org.strnn.model.StrnnClassifier;
-import org.strnn.model.io.StrnnFile;
+import org.strnn.model.StrnnFile;
 import org.strnn.formats.Json;
 import org.strnn.formats.NpyArray;
 import org.strnn.formats.Npz;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Parallel;
-import org.strnn.model.io.StrnnFile;
+import org.strnn.model.StrnnFile;
 import org.strnn.formats.Json;
 
 /**

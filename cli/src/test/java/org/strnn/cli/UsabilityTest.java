@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Parallel;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
-import org.strnn.model.io.StrnnFile;
+import org.strnn.model.StrnnFile;
 import org.strnn.formats.Json;
 import org.strnn.nn.io.Provenance;
 

@@ -10,6 +10,9 @@ import org.apache.hadoop.io.compress.GzipCodec;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.strnn.cli.CliException;
+import org.strnn.cli.Console;
+import org.strnn.cli.Main;
+import org.strnn.datasets.SettingsException;
 import org.strnn.sweep.Run;
 import org.strnn.sweep.RunExecutor;
 import org.strnn.sweep.SweepDir;
@@ -73,9 +76,15 @@ public final class SparkSweep {
             if (s.failed() > 0) {
                 System.exit(1);
             }
+        } catch (SettingsException e) {
+            System.err.println("strnn-spark: error: " + e.getMessage());
+            System.exit(CliException.USAGE);
         } catch (CliException e) {
             System.err.println("strnn-spark: error: " + e.getMessage());
             System.exit(e.exitCode());
+        } catch (IllegalArgumentException e) {
+            System.err.println("strnn-spark: error: " + e.getMessage());
+            System.exit(CliException.FAILURE);
         }
     }
 
@@ -137,7 +146,8 @@ public final class SparkSweep {
         SweepDir sweepDir = new SweepDir(Path.of(dir));
         SweepDir.Status before = sweepDir.status(id);
         Map<String, Object> record = before == SweepDir.Status.DONE || before == SweepDir.Status.FAILED && !retry
-                ? sweepDir.read(id) : RunExecutor.execute(spec.run(id), sweepDir, spec.plots(), 1, "spark");
+                ? sweepDir.read(id) : RunExecutor.execute(spec.run(id), sweepDir, spec.plots(), 1, "spark",
+                        (argv, out, err) -> Main.run(argv, new Console(out, err, false)));
         Object error = record.get("error");
         return id + "\t" + record.get("status") + "\t" + (error == null ? "" : error);
     }

@@ -1,7 +1,7 @@
 package org.strnn.nn;
 
 import java.util.Objects;
-import org.strnn.autograd.Activation;
+import org.strnn.autograd.types.Activation;
 import org.strnn.autograd.Ops;
 import org.strnn.autograd.Tensor;
 

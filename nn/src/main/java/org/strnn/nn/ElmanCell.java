@@ -2,7 +2,7 @@ package org.strnn.nn;
 
 import java.util.Objects;
 import java.util.random.RandomGenerator;
-import org.strnn.autograd.Activation;
+import org.strnn.autograd.types.Activation;
 import org.strnn.autograd.Ops;
 import org.strnn.autograd.Tensor;
 

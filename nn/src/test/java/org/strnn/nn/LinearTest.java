@@ -50,7 +50,7 @@ class LinearTest {
         assertArrayEquals(new double[] {0, 0, 2}, Activate.relu().apply(x).data(), 0.0);
         assertArrayEquals(new double[] {Math.tanh(-1), 0, Math.tanh(2)}, Activate.tanh().apply(x).data(), 1e-15);
         assertArrayEquals(new double[] {0, 0, 2},
-                Activate.of(org.strnn.autograd.Activation.RELU).apply(x).data(), 0.0);
+                Activate.of(org.strnn.autograd.types.Activation.RELU).apply(x).data(), 0.0);
         assertEquals(0.5, Activate.sigmoid().apply(x).get(0, 1), 0.0);
     }
 }

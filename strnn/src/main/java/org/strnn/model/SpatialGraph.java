@@ -2,7 +2,7 @@ package org.strnn.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.strnn.autograd.Dag;
+import org.strnn.autograd.types.Dag;
 import org.strnn.layout.Layout;
 
 /**

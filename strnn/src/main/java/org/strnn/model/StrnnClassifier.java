@@ -3,7 +3,7 @@ package org.strnn.model;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
-import org.strnn.autograd.Dag;
+import org.strnn.autograd.types.Dag;
 import org.strnn.autograd.MixBlocks;
 import org.strnn.autograd.Parallel;
 import org.strnn.autograd.Tensor;
@@ -102,7 +102,7 @@ public final class StrnnClassifier {
      * @throws org.strnn.formats.FormatException naming the file and the problem
      */
     public static StrnnClassifier load(java.nio.file.Path path) {
-        org.strnn.model.io.StrnnFile.Contents file = org.strnn.model.io.StrnnFile.load(path);
+        org.strnn.model.StrnnFile.Contents file = org.strnn.model.StrnnFile.load(path);
         return new StrnnClassifier(file.model(), file.classNames());
     }
 
@@ -155,7 +155,7 @@ public final class StrnnClassifier {
 
     /**
      * Class probabilities for {@code batch} samples stored one after the other, each
-     * {@code T x n x d} row-major (as {@link org.strnn.datasets.SampleSet} stores them), written
+     * {@code T x n x d} row-major (as the data readers' {@code SampleSet} stores them), written
      * into {@code out} (batch x C, row-major). Allocates nothing once the workspace is warm.
      */
     public void predict(double[] samples, int batch, double[] out) {

@@ -2,7 +2,7 @@ package org.strnn.model;
 
 import java.util.List;
 import java.util.Objects;
-import org.strnn.autograd.Activation;
+import org.strnn.autograd.types.Activation;
 import org.strnn.layout.Layout;
 import org.strnn.layout.Layouts;
 

@@ -3,7 +3,7 @@ package org.strnn.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.strnn.autograd.Dag;
+import org.strnn.autograd.types.Dag;
 import org.strnn.autograd.Ops;
 import org.strnn.autograd.Tensor;
 import org.strnn.nn.ElmanCell;
@@ -136,7 +136,7 @@ public final class StrnnModel extends Module {
 
     /**
      * The input tensor of a batch: {@code samples} holds B samples one after the other, each
-     * {@code T x n x d} in row-major order (as {@link org.strnn.datasets.SampleSet} stores them).
+     * {@code T x n x d} in row-major order (as the data readers' {@code SampleSet} stores them).
      * Checks the length, rejects NaN or infinite values (naming the sample), and applies the
      * {@link #inputScaling()}.
      */

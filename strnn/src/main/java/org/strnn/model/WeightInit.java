@@ -90,7 +90,7 @@ public enum WeightInit {
         }
     }
 
-    private static int maxInDegree(org.strnn.autograd.Dag dag) {
+    private static int maxInDegree(org.strnn.autograd.types.Dag dag) {
         int max = 0;
         for (int v = 0; v < dag.size(); v++) {
             max = Math.max(max, dag.predecessors(v).length);

@@ -35,7 +35,7 @@ final class KernelParityMain {
         runs.add(new Run("seed-defaults-2-threads", StrnnConfig.seedDefaults(), 9, 2));
         runs.add(new Run("tiny", tiny, 7, 1));
         runs.add(new Run("tiny-concat", tiny.toBuilder().merge(Merge.CONCAT).build(), 6, 1));
-        runs.add(new Run("tiny-tanh", tiny.toBuilder().activation(org.strnn.autograd.Activation.TANH).build(), 7, 2));
+        runs.add(new Run("tiny-tanh", tiny.toBuilder().activation(org.strnn.autograd.types.Activation.TANH).build(), 7, 2));
         runs.add(new Run("tiny-no-recurrence", tiny.toBuilder().recurrence(false, false).build(), 4, 1));
         return runs;
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.strnn.autograd.Dag;
+import org.strnn.autograd.types.Dag;
 import org.strnn.layout.Layout;
 import org.strnn.layout.Layouts;
 

@@ -88,7 +88,7 @@ class ThreadDeterminismTest {
         StrnnConfig tiny = StrnnModelTest.tiny();
         configs.add(tiny);
         configs.add(tiny.toBuilder().merge(Merge.CONCAT).build());
-        configs.add(tiny.toBuilder().activation(org.strnn.autograd.Activation.TANH).build());
+        configs.add(tiny.toBuilder().activation(org.strnn.autograd.types.Activation.TANH).build());
         configs.add(tiny.toBuilder().recurrence(false, false).build());
         for (StrnnConfig c : configs) {
             assertBitIdentical(train(c, 7, 3, 1), train(c, 7, 3, 2), c.describe());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.strnn.autograd.Dag;
+import org.strnn.autograd.types.Dag;
 import org.strnn.autograd.Tensor;
 import org.strnn.layout.Layout;
 import org.strnn.layout.Layouts;
@@ -94,7 +94,7 @@ class WeightInitTest {
     @Test
     void defaultInitModelPassesTheGradientCheck() {
         StrnnConfig c = StrnnConfig.seedDefaults().toBuilder()
-                .activation(org.strnn.autograd.Activation.TANH).build();
+                .activation(org.strnn.autograd.types.Activation.TANH).build();
         SplittableRandom rng = new SplittableRandom(12);
         StrnnModel model = new StrnnModel(c, rng);
         double[] x = gaussian(2 * c.steps() * c.vertices() * c.features(), rng);

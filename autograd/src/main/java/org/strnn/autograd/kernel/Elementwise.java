@@ -1,6 +1,6 @@
 package org.strnn.autograd.kernel;
 
-import org.strnn.autograd.Activation;
+import org.strnn.autograd.types.Activation;
 
 /**
  * Elementwise kernels on row-major {@code double[]} storage with offsets: the forward passes of

@@ -1,7 +1,7 @@
 package org.strnn.autograd.kernel;
 
 import java.util.Arrays;
-import org.strnn.autograd.Activation;
+import org.strnn.autograd.types.Activation;
 
 /**
  * The backward kernel of {@link SpatialForward}, vertex-major over a block of slices like the

@@ -1,6 +1,6 @@
 package org.strnn.autograd.kernel;
 
-import org.strnn.autograd.Activation;
+import org.strnn.autograd.types.Activation;
 
 /**
  * The forward kernel of one direction of STRNN's spatial layer (spec sections 3 and 4), on raw

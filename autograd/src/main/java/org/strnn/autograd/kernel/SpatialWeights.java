@@ -1,6 +1,6 @@
 package org.strnn.autograd.kernel;
 
-import org.strnn.autograd.Dag;
+import org.strnn.autograd.types.Dag;
 
 /**
  * One direction of STRNN's spatial layer packed for {@link SpatialForward} and

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.strnn.autograd.Activation;
+import org.strnn.autograd.types.Activation;
 import org.strnn.autograd.Tensor;
 import org.strnn.nn.Bidirectional;
 import org.strnn.nn.ElmanCell;

@@ -1,4 +1,4 @@
-package org.strnn.autograd;
+package org.strnn.autograd.types;
 
 /** The nonlinearity of a fused recurrence; the derivative is computed from the output y. */
 public enum Activation {

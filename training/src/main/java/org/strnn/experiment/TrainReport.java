@@ -1,4 +1,4 @@
-package org.strnn.train;
+package org.strnn.experiment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.strnn.baseline.Baselines;
+import org.strnn.train.Evaluation;
+import org.strnn.train.Metrics;
+import org.strnn.train.Results;
+import org.strnn.train.Selection;
+import org.strnn.train.TrainingOutcome;
 import org.strnn.datasets.SampleSet;
 import org.strnn.model.StrnnClassifier;
 import org.strnn.model.StrnnModel;

@@ -1,4 +1,4 @@
-package org.strnn.sweep;
+package org.strnn.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,16 +7,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.strnn.cli.Args;
-import org.strnn.cli.CliException;
-import org.strnn.cli.Command;
-import org.strnn.cli.Console;
-import org.strnn.cli.Option;
 import org.strnn.formats.AtomicFile;
+import org.strnn.sweep.Collector;
+import org.strnn.sweep.LocalEngine;
+import org.strnn.sweep.Run;
+import org.strnn.sweep.RunExecutor;
+import org.strnn.sweep.RunFunction;
+import org.strnn.sweep.SlurmEngine;
+import org.strnn.sweep.SweepDir;
+import org.strnn.sweep.SweepSpec;
 import org.strnn.formats.Json;
 
 /** {@code strnn sweep run|status|collect|list FILE}: many train runs from one sweep file. */
 public final class SweepCommand implements Command {
+
+    /** This process's command line, quiet, as the engines call it. */
+    static final RunFunction COMMAND = (argv, out, err) -> Main.run(argv, new Console(out, err, false));
 
     @Override
     public String name() {
@@ -124,7 +130,8 @@ public final class SweepCommand implements Command {
                 + parallel + " at a time; " + dir.root());
         // A SLURM array task executes its run here too; its record says where it ran.
         String where = System.getenv("SLURM_ARRAY_JOB_ID") != null ? "slurm" : "local";
-        LocalEngine.Summary s = LocalEngine.execute(todo, dir, spec.plots(), parallel, threads, where, console);
+        LocalEngine.Summary s = LocalEngine.execute(todo, dir, spec.plots(), parallel, threads, where, COMMAND,
+                console::info);
         console.info("sweep " + spec.name() + ": " + s.done() + " done, " + s.failed() + " failed"
                 + (s.failed() > 0 ? " (their error lines: bin/strnn sweep list " + file + ")" : ""));
         return s.failed() > 0 ? CliException.FAILURE : 0;
@@ -143,7 +150,7 @@ public final class SweepCommand implements Command {
         }
         SlurmEngine.Settings settings = new SlurmEngine.Settings(args.string("partition"), args.string("time"),
                 args.string("mem"), args.integer("cpus-per-task", 1, 1024), args.string("account"), lines,
-                args.integer("array-limit", 0, 1_000_000));
+                args.integer("array-limit", 0, 1_000_000), Main.class.getName());
         if (args.flag("dry-run")) {
             console.out().print(SlurmEngine.script(file, spec.name(), dir, todo.size(),
                     dir.root().resolve("slurm").resolve("array-<time>.ids"), settings));

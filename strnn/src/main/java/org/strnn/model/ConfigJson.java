@@ -1,17 +1,13 @@
-package org.strnn.model.io;
+package org.strnn.model;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.strnn.autograd.Activation;
+import org.strnn.autograd.types.Activation;
 import org.strnn.layout.Layout;
 import org.strnn.layout.Layouts;
-import org.strnn.model.Direction;
-import org.strnn.model.Merge;
-import org.strnn.model.SparsityMode;
-import org.strnn.model.StrnnConfig;
 
 /**
  * The {@code "model"} object of a model file's {@code config.json}, also the format of

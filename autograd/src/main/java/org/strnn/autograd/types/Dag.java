@@ -1,4 +1,4 @@
-package org.strnn.autograd;
+package org.strnn.autograd.types;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.strnn.model.io;
+package org.strnn.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.strnn.autograd.Tensor;
-import org.strnn.model.InputScaling;
-import org.strnn.model.StrnnConfig;
-import org.strnn.model.StrnnModel;
 import org.strnn.formats.Json;
 import org.strnn.nn.io.LoadedModel;
 import org.strnn.formats.FormatException;

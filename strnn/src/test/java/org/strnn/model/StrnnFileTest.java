@@ -1,4 +1,4 @@
-package org.strnn.model.io;
+package org.strnn.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,11 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Tensor;
 import org.strnn.layout.Layouts;
-import org.strnn.model.InputScaling;
-import org.strnn.model.Merge;
-import org.strnn.model.StrnnClassifier;
-import org.strnn.model.StrnnConfig;
-import org.strnn.model.StrnnModel;
 import org.strnn.formats.Json;
 import org.strnn.formats.FormatException;
 import org.strnn.formats.NpyArray;
