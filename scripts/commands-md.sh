@@ -122,8 +122,7 @@ in data. `attribution.png` shows that on the test data (gradient x input average
   included, which grows with `-Xmx` and says little), the median, min and max training step in
   ms, `batch`, `threads`, `warmup` (steps), `warmup_samples`, `iterations`.
 - `sweep status --json`: `sweep` (its name), `dir`, `runs`, and the counts `done`, `failed` and
-  `pending`. Sweep records and
-  `collect`'s files are described in [sweeps.md](sweeps.md).
+  `pending`. Sweep records and `collect`'s files are described in [sweeps.md](sweeps.md).
 NOTES
 } > "$out.tmp"
 mv "$out.tmp" "$out"
