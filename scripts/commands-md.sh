@@ -35,6 +35,53 @@ clean() { sed -e 's#\(^\|[^a-z/]\)\./strnn#\1bin/strnn#g' \
   done
   cat <<'NOTES'
 
+## Data sources, samples and protocols
+
+| source | what it reads |
+| --- | --- |
+| `seed:DIR` | `label.mat` and `<subject>_<date>.mat` with `de_LDS1..15` (or `--features de_movingave`), 62 x seconds x 5 |
+| `seed-iv:DIR` | `{1,2,3}/<subject>_<date>.mat` with `de_LDS1..24` / `de_movingAve1..24`, 62 x windows x 5 (SEED-IV's windows are 4 s); classes neutral, sad, fear, happy, with each session's 24 labels from SEED-IV's `ReadMe.txt` |
+| `deap:DIR` | `sNN.mat`: `data` 40 x 40 x 8064 at 128 Hz, `labels` 40 x 4. The first 32 channels (EEG, DEAP's order); the 3-s baseline is dropped; each 1-s window gives the DE of 5 bands. `--target valence` (default), `arousal` (a rating above `--threshold`, default 5, is high) or `quadrant` |
+| `edf:FILE,...` (or `bdf:`) | EDF, EDF+, BDF (BioSemi 24-bit) and BDF+ files, told apart by the file's version field, not its name. Every labelled event (`--events TEXT` or `TEXT=CLASS`) is a trial |
+| `npz:FILE` | an `.npz` as [features-npz.md](features-npz.md) specifies (`x`, `y`, `trial`, `channels`, optional `classes`, `subject`, `session`, `positions`) |
+| `faces:DIR` | CK+'s layout; 10 subject-exclusive folds (`--fold 0..9` in `train`) |
+| `synthetic[:...]`, `neighbours[:...]` | seeded generated tasks: SEED-shaped samples whose class is a spatial pattern moving in time (the default), and two marks on a 5x5 lattice labelled by whether they touch |
+
+**Samples from trials.** A sample is `T` (`--steps`) consecutive windows of one trial, and samples
+start every `--stride` windows (default 1), so a trial of `w` windows gives `w - T + 1` samples; a
+trial shorter than `T` gives none. Every sample remembers its trial, and no split puts one trial on
+both sides. For EDF/BDF each event is cut into slices of `--slice` seconds (default 1, `--overlap`
+between them) from its onset to its end, each slice a window of differential-entropy features; a
+20-s event gives `20 - T + 1` samples at 1-s slices and stride 1 (`T` defaults to 4 for EDF, 9
+elsewhere). `--one-per-event` keeps one sample, the first `T` slices, per event.
+
+**Montages from channel names.** EEG channels are placed on the grid by their 10-05 names
+(Oostenveld and Praamstra 2001; 10-20 and 10-10 names are subsets), case-insensitively, with the
+EDF+ spellings `EEG Fp1`, `EEG Fp1-REF`, `Fp1-A1`, PhysioNet's `Fp1.` and the old T3/T4/T5/T6.
+Each row of the 10-05 system present becomes a grid row (front at the top); within a row the
+electrodes take the columns beside the midline in order of their distance from it (left on the
+left). Scalp neighbours are grid neighbours and no two electrodes share a cell; SEED's 62 channels
+give exactly the spec's 9x9 grid, Emotiv EPOC's 14 a 6x4 grid, BioSemi 32 a 9x5 one. A channel
+without a 10-05 name is refused with one line that names it; leave it out with `--drop NAME`, or
+place every channel yourself with `--montage FILE` (the grid as text: one row per line, names
+separated by spaces, `-` for an empty cell, as `montage` prints it). Channels typed EOG, ECG, EMG
+... by their EDF+ label, and BioSemi's `Status`, are left out by themselves.
+
+**Protocols** (`--protocol`, the same for `train` and `experiment`):
+
+| protocol | folds | train / test |
+| --- | --- | --- |
+| `paper` (default) | one per recording (subject and session) | the source's published subject-dependent split: SEED trials 1-9 / 10-15 (spec section 9), SEED-IV 1-16 / 17-24. DEAP and npz publish none; they use the first 60 % of each recording's trials / the rest. For EDF: every file but the last / the last file. Synthetic and faces have only their own split |
+| `kfold` | `--folds K` (default 5) per subject | the trials of one subject (all its sessions), dealt to K folds class by class so each fold holds every class; fold `i` tests, the rest train |
+| `loso` | one per subject | train on every other subject, test on this one |
+| `cross-session` | one per session of a subject with two or more | train on the subject's other sessions, test on this one |
+
+`--subject ID` and `--session ID` keep only the folds of that subject / test session (`1` matches
+`01`, `s01` and `session1`). Subjects come from the file names (SEED, SEED-IV, DEAP), from EDF+'s
+patient field (else the file name; each EDF file is a session), or from the npz's `subject` and
+`session` arrays. `experiment` writes one row per fold to `results.csv`, then the mean ± std and
+the pooled accuracy, and a second run skips the folds already done.
+
 ## What every command guarantees
 
 - **User mistakes end in one line.** A missing or corrupt file, a wrong shape, NaN values, an
