@@ -43,8 +43,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STRNN = os.path.join(ROOT, "strnn")
-EEG = next((d for d in (os.path.join(ROOT, *up, "shared", "data", "eegmmidb-S001") for up in ([".."], ["..", ".."]))
-            if os.path.isdir(d)), os.path.join(ROOT, "..", "shared", "data", "eegmmidb-S001"))
+EEG = os.path.join(ROOT, "data", "eegmmidb-S001")
 
 DEFAULT = ("STRNN (default recipe)", [])
 ABLATIONS = [
@@ -85,7 +84,7 @@ def edf(runs):
     paths = [os.path.join(EEG, f"S001R{r:02d}.edf") for r in runs]
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
-        sys.exit(f"accuracy: missing EEG files: {missing} (see ../shared/data/eegmmidb-S001/README.md)")
+        sys.exit(f"accuracy: missing EEG files: {missing} (see data/eegmmidb-S001/README.md)")
     return "edf:" + ",".join(paths)
 
 
@@ -225,7 +224,7 @@ def main():
     ap.add_argument("--row-seeds", help="seeds of the rows other than the default (default: --seeds)")
     ap.add_argument("--full", default="", help="comma-separated row names that get all --seeds anyway")
     ap.add_argument("--recipe-rows", action="store_true", help="tables: add rows for the recipe switches")
-    ap.add_argument("--eeg-dir", help="the PhysioNet S001 folder (default: ../shared/data/eegmmidb-S001)")
+    ap.add_argument("--eeg-dir", help="the PhysioNet S001 folder (default: data/eegmmidb-S001 in the repository)")
     ap.add_argument("--data-seeds", default="99",
                     help="recipe: data seeds of the synthetic and neighbour development tasks (default: 99)")
     ap.add_argument("--ablation", help="recipe: run every row also with this ablation's switches (a row name "

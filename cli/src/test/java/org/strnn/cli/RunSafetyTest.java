@@ -30,7 +30,7 @@ import org.strnn.formats.Json;
  */
 class RunSafetyTest {
 
-    static final String EDF_DIR = "../datasets/src/test/resources/eegmmidb/";
+    static final String EDF_DIR = Eegmmidb.dir();
 
     @TempDir
     Path tmp;

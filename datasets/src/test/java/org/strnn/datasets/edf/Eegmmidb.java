@@ -1,12 +1,14 @@
 package org.strnn.datasets.edf;
 
-import java.net.URISyntaxException;
-import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The shipped PhysioNet EEG Motor Movement/Imagery recordings (test resources). Not a test itself. */
+/**
+ * The PhysioNet EEG Motor Movement/Imagery recordings of subject S001 that the repository holds in
+ * {@code data/eegmmidb-S001/} (ODC-By; see the README there). Not a test itself.
+ */
 final class Eegmmidb {
 
     static final String R03 = "S001R03.edf";
@@ -17,16 +19,28 @@ final class Eegmmidb {
     private Eegmmidb() {
     }
 
+    /**
+     * The folder {@code data/eegmmidb-S001}, found in the working directory or above it (tests run
+     * in their module's folder, one level below the repository root).
+     */
+    static Path dir() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path p = start; p != null; p = p.getParent()) {
+            Path candidate = p.resolve("data").resolve("eegmmidb-S001");
+            if (Files.isRegularFile(candidate.resolve("SHA256SUMS"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("the PhysioNet S001 recordings are missing: no data/eegmmidb-S001/SHA256SUMS in "
+                + start + " or a folder above it (the repository keeps them in data/eegmmidb-S001/)");
+    }
+
     static Path file(String name) {
-        URL url = Eegmmidb.class.getResource("/eegmmidb/" + name);
-        if (url == null) {
-            throw new IllegalStateException("test resource eegmmidb/" + name + " is missing");
+        Path file = dir().resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("the PhysioNet S001 file " + file + " is missing");
         }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return file;
     }
 
     /** The recording, read once per test JVM (recordings are immutable). */
