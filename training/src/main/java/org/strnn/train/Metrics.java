@@ -7,13 +7,22 @@ import java.util.Map;
 
 /**
  * The numbers a reader expects from a classifier on a test set, all from its confusion matrix
- * ({@code confusion[true][predicted]}): accuracy, per-class recall, and macro-F1, the unweighted
- * mean over all C classes of {@code F1_c = 2 TP / (2 TP + FP + FN)}. A class that is neither
- * present nor predicted has recall and F1 of 0 (scikit-learn's {@code zero_division=0}).
+ * ({@code confusion[true][predicted]}): accuracy, per-class recall, and macro-F1.
  *
- * @param accuracy       fraction of samples on the diagonal
- * @param macroF1        mean per-class F1
- * @param perClassRecall {@code TP / (TP + FN)} per class
+ * <p>Macro-F1 is the unweighted mean of {@code F1_c = 2 TP / (2 TP + FP + FN)} over the classes
+ * that occur in the true or the predicted labels, as scikit-learn's
+ * {@code f1_score(average="macro")} computes it by default (its labels are the union of
+ * {@code y_true} and {@code y_pred}). A class that occurs in neither does not count, so a perfect
+ * model on a two-class task whose labels are numbered among seven classes scores 1, not 2/7. A
+ * class that occurs in only one of them counts, with an F1 of 0 when it has no true positive.
+ *
+ * <p>Recall of a class with no true samples is {@code 0/0}: it is {@link Double#NaN} here (and
+ * {@code null} in {@link #json()}), not 0, because the model made no mistake on that class.
+ * {@code MetricsGoldenTest} checks all of this against scikit-learn.
+ *
+ * @param accuracy       fraction of samples on the diagonal, NaN when there are no samples
+ * @param macroF1        mean per-class F1 over the classes that occur, NaN when none does
+ * @param perClassRecall {@code TP / (TP + FN)} per class, NaN for a class with no true samples
  * @param confusion      the counts, {@code [true][predicted]}
  */
 public record Metrics(double accuracy, double macroF1, double[] perClassRecall, int[][] confusion) {
@@ -35,17 +44,22 @@ public record Metrics(double accuracy, double macroF1, double[] perClassRecall, 
         }
         double[] recall = new double[classes];
         double f1Sum = 0;
+        int occurring = 0;
         for (int c = 0; c < classes; c++) {
             long tp = confusion[c][c];
-            recall[c] = actual[c] == 0 ? 0.0 : (double) tp / actual[c];
+            recall[c] = actual[c] == 0 ? Double.NaN : (double) tp / actual[c];
             long denominator = actual[c] + predicted[c];
-            f1Sum += denominator == 0 ? 0.0 : 2.0 * tp / denominator;
+            if (denominator > 0) {
+                f1Sum += 2.0 * tp / denominator;
+                occurring++;
+            }
         }
         int[][] copy = new int[classes][];
         for (int t = 0; t < classes; t++) {
             copy[t] = confusion[t].clone();
         }
-        return new Metrics(total == 0 ? Double.NaN : (double) diagonal / total, f1Sum / classes, recall, copy);
+        return new Metrics(total == 0 ? Double.NaN : (double) diagonal / total,
+                occurring == 0 ? Double.NaN : f1Sum / occurring, recall, copy);
     }
 
     /** The metrics of predicted against true labels over {@code classes} classes. */
@@ -57,14 +71,17 @@ public record Metrics(double accuracy, double macroF1, double[] perClassRecall, 
         return of(confusion);
     }
 
-    /** {@code {"accuracy", "macro_f1", "per_class_recall": [..], "confusion": [[..]]}}. */
+    /**
+     * {@code {"accuracy", "macro_f1", "per_class_recall": [..], "confusion": [[..]]}}; a recall
+     * that is NaN (no true samples of that class) is written as {@code null}, since JSON has no NaN.
+     */
     public Map<String, Object> json() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("accuracy", accuracy);
         m.put("macro_f1", macroF1);
         List<Object> recall = new ArrayList<>();
         for (double r : perClassRecall) {
-            recall.add(r);
+            recall.add(Double.isNaN(r) ? null : r);
         }
         m.put("per_class_recall", recall);
         List<Object> rows = new ArrayList<>();
