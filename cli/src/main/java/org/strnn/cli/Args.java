@@ -123,24 +123,14 @@ public final class Args {
 
     /** The value; a usage error when it is absent and has no default. */
     public String required(String name) {
-        String v = string(name);
-        if (v == null || v.isEmpty()) {
-            throw CliException.usage("'" + command + "' needs --" + name + " " + spec.get(name).argument());
-        }
-        return v;
+        known(name);
+        return source().required(name);
     }
 
+    /** A whole number in [min, max]. */
     public int integer(String name, int min, int max) {
-        String v = required(name);
-        try {
-            int x = Integer.parseInt(v.trim());
-            if (x < min || x > max) {
-                throw CliException.usage("--" + name + " must be between " + min + " and " + max + ", got " + x);
-            }
-            return x;
-        } catch (NumberFormatException e) {
-            throw CliException.usage("--" + name + " must be a whole number, got '" + v + "'");
-        }
+        known(name);
+        return source().integer(name, min, max);
     }
 
     public long longValue(String name) {
@@ -154,29 +144,14 @@ public final class Args {
 
     /** A finite number in [min, max]. */
     public double number(String name, double min, double max) {
-        String v = required(name);
-        double x;
-        try {
-            x = Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw CliException.usage("--" + name + " must be a number, got '" + v + "'");
-        }
-        if (!Double.isFinite(x) || x < min || x > max) {
-            throw CliException.usage("--" + name + " must be a finite number between " + min + " and " + max
-                    + ", got " + v);
-        }
-        return x;
+        known(name);
+        return source().number(name, min, max);
     }
 
     /** One of {@code choices} (case-insensitive), returned in lower case. */
     public String choice(String name, String... choices) {
-        String v = required(name).trim().toLowerCase(java.util.Locale.ROOT);
-        for (String c : choices) {
-            if (c.equals(v)) {
-                return c;
-            }
-        }
-        throw CliException.usage("--" + name + " must be one of " + String.join(", ", choices) + ", got '" + v + "'");
+        known(name);
+        return source().choice(name, choices);
     }
 
     public Path path(String name) {
