@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.strnn.nn.io.Json;
+import org.strnn.formats.Json;
 
 /**
  * Every number {@link Metrics} computes (accuracy, macro-F1, per-class recall, the confusion
