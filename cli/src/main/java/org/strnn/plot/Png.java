@@ -2,18 +2,16 @@ package org.strnn.plot;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.strnn.formats.AtomicFile;
+import org.strnn.formats.FormatException;
 
 /**
  * Writes a picture to a PNG file so that a reader never sees half a file, and a user's file is
@@ -56,30 +54,17 @@ public final class Png {
         if (!overwrite && Files.exists(file)) {
             throw new FileAlreadyExistsException(file.toString(), null, REFUSAL);
         }
-        Path tmp = org.strnn.formats.AtomicFile.createSibling(file);
         try {
             // Encoding through a memory cache keeps ImageIO from spilling a cache file into java.io.tmpdir.
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE);
-                 ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            AtomicFile.write(file, overwrite, out -> {
+                ImageOutputStream stream = new MemoryCacheImageOutputStream(out);
                 if (!ImageIO.write(image, "png", stream)) {
                     throw new IOException(file + ": no PNG writer for this image type");
                 }
-            }
-            if (overwrite) {
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } else {
-                try {
-                    Files.move(tmp, file);
-                } catch (FileAlreadyExistsException e) {
-                    throw new FileAlreadyExistsException(file.toString(), null, REFUSAL);
-                }
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+                stream.flush();
+            });
+        } catch (FormatException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 }

@@ -3,14 +3,14 @@ package org.strnn.datasets.edf;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.strnn.datasets.DatasetException;
+import org.strnn.formats.AtomicFile;
+import org.strnn.formats.FormatException;
 
 /**
  * Writes EDF+C or BDF+C files: EEG channels at one integer sample rate in 1-s data records, and an
@@ -175,28 +175,13 @@ public final class EdfWriter {
     }
 
     private static void atomicWrite(Path file, byte[] bytes, boolean overwrite) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            if (!overwrite && Files.exists(file)) {
-                throw new FileAlreadyExistsException(file.toString());
-            }
-            // a sibling made with the default permissions (createTempFile would make it owner-only)
-            tmp = dir.resolve("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
-            Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
+        if (!overwrite && Files.exists(file)) {
             throw new DatasetException(file, "exists; not overwritten");
-        } catch (IOException e) {
-            throw new DatasetException(file, "cannot write: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    // the temporary file is ours; leaving it behind loses no data
-                }
-            }
+        }
+        try {
+            AtomicFile.write(file, overwrite, out -> out.write(bytes));
+        } catch (FormatException e) {
+            throw new DatasetException(e.getMessage(), e);
         }
     }
 }
