@@ -201,7 +201,7 @@ class KernelsBitIdentityTest {
             Gemm.multTransA(aT, 0, b, 0, c, 0, m, k, n, false);
             assertBits("Gemm.multTransA", want, c);
             c = new double[m * n];
-            Gemm.multTransB(a, 0, bT, 0, c, 0, m, k, n, false, null);
+            Gemm.multTransB(a, 0, bT, 0, c, 0, m, k, n, false);
             assertBits("Gemm.multTransB", want, c);
         });
     }
