@@ -51,12 +51,11 @@ public final class MixBlocks {
             double[][] dM = new double[chunks][];
             boolean wantM = m.requiresGrad();
             Parallel.forEach(chunks, c -> {
-                double[] scratch = new double[w * k];
                 dM[c] = wantM ? new double[n * k] : null;
                 int g1 = Parallel.chunkStart(c + 1, chunks, rows);
                 for (int g = Parallel.chunkStart(c, chunks, rows); g < g1; g++) {
                     if (dxs != null) {
-                        Gemm.multTransB(ms, 0, gs, g * w * k, dxs, g * n * w, n, k, w, true, scratch);
+                        Gemm.multTransB(ms, 0, gs, g * w * k, dxs, g * n * w, n, k, w, true);
                     }
                     if (wantM) {
                         Gemm.mult(xs, g * n * w, gs, g * w * k, dM[c], 0, n, w, k, true);

@@ -31,9 +31,6 @@ import org.strnn.autograd.kernel.Rows;
  *       slice of the old per-slice spatial recurrence, {@code 10x62x30} one slice of the
  *       projection, and {@code 18x36x32} one vertex over a chunk of 18 slices (batch 32 in 16
  *       chunks), the shape that dominates the spatial op.</li>
- *   <li>{@code sumScaled}: the same product one row at a time through {@code sumScaled}, as the
- *       spatial recurrence called it per vertex before issue 14.</li>
- *   <li>{@code addOuter}: the rank-4 weight-gradient update, C (k x n) += A^T D for four rows.</li>
  *   <li>{@code mulTransRows}: C (k x n) += A^T B (A given as m rows of k), the spatial op's
  *       weight gradient over a chunk's slices ({@code 18x30x32}, passed with {@code -p}), through
  *       {@code Kernels.mulTransRows}. The scalar kernels copy A's columns into rows and call
@@ -71,11 +68,8 @@ public class KernelsBenchmark {
     private int k;
     private int n;
     private int width;
-    private double[] s;
     private double[][] bRows;
     private double[][] cRows;
-    private double[][] a4;
-    private double[][] d4;
     private double[][] grad;
     private double[][] sRows;
     private double[][] aRows;
@@ -92,14 +86,11 @@ public class KernelsBenchmark {
         n = Integer.parseInt(p[2]);
         width = Rows.padded(n);
         SplittableRandom rng = new SplittableRandom(1);
-        s = random(rng, m * k);
         bRows = new double[k][width];
         for (double[] b : bRows) {
             System.arraycopy(random(rng, n), 0, b, 0, n);
         }
         cRows = new double[m][width];
-        a4 = new double[][] {random(rng, k), random(rng, k), random(rng, k), random(rng, k)};
-        d4 = new double[][] {random(rng, width), random(rng, width), random(rng, width), random(rng, width)};
         grad = new double[k][width];
         sRows = new double[m][];
         for (int i = 0; i < m; i++) {
@@ -117,14 +108,6 @@ public class KernelsBenchmark {
             v[i] = rng.nextDouble(-1, 1);
         }
         return v;
-    }
-
-    @Benchmark
-    public double[][] sumScaled() {
-        for (int i = 0; i < m; i++) {
-            kernels.sumScaled(cRows[i], s, i * k, 1, bRows, 0, k, width);
-        }
-        return cRows;
     }
 
     @Benchmark
@@ -147,12 +130,6 @@ public class KernelsBenchmark {
     @Benchmark
     public double[][] mulTransRowsByColumns() {
         Rows.mulTransRowsByColumns(kernels, aRows, 0, k, 0, m, cRows, grad, 0, width);
-        return grad;
-    }
-
-    @Benchmark
-    public double[][] addOuter() {
-        kernels.addOuter(grad, a4, d4, 4, k, width);
         return grad;
     }
 }

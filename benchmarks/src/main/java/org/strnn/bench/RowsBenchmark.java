@@ -18,7 +18,8 @@ import org.strnn.autograd.kernel.Rows;
 /**
  * Why the kernels keep rows as separate arrays: the same product C (m x n) = S (m x k) B (k x n)
  * as an axpy loop over one flat array with offsets ({@code c[ci + j] += s * b[bp + j]}, which C2
- * leaves scalar) and as {@link Rows#sumScaled} over zero-based row arrays (which C2 vectorises).
+ * leaves scalar) and as {@link Rows#mulRows}, the kernel under every product of the model, over
+ * zero-based row arrays (which C2 vectorises).
  *
  * <p>Shapes: {@code 62x36x30} is one slice of the spatial recurrence (62 vertices, inputs
  * [p; x; 1], h = 30), {@code 10x62x30} one slice of the projection (S^T = G^T H), and
@@ -46,6 +47,7 @@ public class RowsBenchmark {
     private double[] s;
     private double[] bFlat;
     private double[] cFlat;
+    private double[][] sRows;
     private double[][] bRows;
     private double[][] cRows;
 
@@ -67,6 +69,10 @@ public class RowsBenchmark {
                 bFlat[t * n + j] = rng.nextDouble(-1, 1);
                 bRows[t][j] = bFlat[t * n + j];
             }
+        }
+        sRows = new double[m][k];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(s, i * k, sRows[i], 0, k);
         }
         cFlat = new double[m * n];
         cRows = new double[m][Rows.padded(n)];
@@ -92,10 +98,7 @@ public class RowsBenchmark {
     /** The same product on zero-based rows, padded to a multiple of 4. */
     @Benchmark
     public double[][] separateRows() {
-        int width = Rows.padded(n);
-        for (int i = 0; i < m; i++) {
-            Rows.sumScaled(cRows[i], s, i * k, 1, bRows, 0, k, width);
-        }
+        Rows.mulRows(sRows, 0, m, 0, k, bRows, cRows, 0, Rows.padded(n), false);
         return cRows;
     }
 }

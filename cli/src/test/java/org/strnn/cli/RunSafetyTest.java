@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.strnn.cli.CliRunner.TINY;
 import static org.strnn.cli.CliRunner.run;
 import static org.strnn.cli.CliRunner.with;
@@ -31,6 +32,13 @@ import org.strnn.formats.Json;
 class RunSafetyTest {
 
     static final String EDF_DIR = Eegmmidb.dir();
+
+    /**
+     * How long a child run may take before the test calls it a hang. Not a performance limit:
+     * nothing here waits for a deadline to decide what to test, so a loaded machine only makes the
+     * tests slower.
+     */
+    static final long HANG_GUARD_MINUTES = 15;
 
     @TempDir
     Path tmp;
@@ -101,7 +109,8 @@ class RunSafetyTest {
         String[] args = with(with(new String[] {"train"}, TINY), "--epochs", "3", "--out", out.toString());
         Process a = JvmRunner.start(tmp, tmp, "a", args);
         Process b = JvmRunner.start(tmp, tmp, "b", args);
-        assertTrue(a.waitFor(240, TimeUnit.SECONDS) && b.waitFor(240, TimeUnit.SECONDS), "runs finish");
+        assertTrue(a.waitFor(HANG_GUARD_MINUTES, TimeUnit.MINUTES) && b.waitFor(HANG_GUARD_MINUTES, TimeUnit.MINUTES),
+                "runs finish");
         int ok = (a.exitValue() == 0 ? 1 : 0) + (b.exitValue() == 0 ? 1 : 0);
         assertEquals(1, ok, "exactly one run may write into one folder: exits " + a.exitValue() + ", "
                 + b.exitValue() + "\n" + log("a") + log("b"));
@@ -119,7 +128,8 @@ class RunSafetyTest {
         String[] args = with(with(new String[] {"train"}, TINY), "--epochs", "1");
         Process a = JvmRunner.start(tmp, tmp, "a", args);
         Process b = JvmRunner.start(tmp, tmp, "b", args);
-        assertTrue(a.waitFor(240, TimeUnit.SECONDS) && b.waitFor(240, TimeUnit.SECONDS), "runs finish");
+        assertTrue(a.waitFor(HANG_GUARD_MINUTES, TimeUnit.MINUTES) && b.waitFor(HANG_GUARD_MINUTES, TimeUnit.MINUTES),
+                "runs finish");
         assertEquals(0, a.exitValue(), log("a"));
         assertEquals(0, b.exitValue(), log("b"));
         try (Stream<Path> runs = Files.list(tmp.resolve("runs"))) {
@@ -142,13 +152,19 @@ class RunSafetyTest {
             "2", "--batch", "16", "--epochs", "100000", "--out", out.toString()};
         Process p = JvmRunner.start(tmp, tmp, "long", args);
         Path err = tmp.resolve("long.err");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.readString(err).contains("epoch 2/") && System.nanoTime() < deadline && p.isAlive()) {
+        // Wait for epoch 2 however long a loaded machine takes; only a run that ends first, or a
+        // hang, fails here.
+        long hang = System.nanoTime() + TimeUnit.MINUTES.toNanos(HANG_GUARD_MINUTES);
+        while (!Files.readString(err).contains("epoch 2/") && p.isAlive()) {
+            if (System.nanoTime() > hang) {
+                p.destroyForcibly();
+                fail("no epoch 2 after " + HANG_GUARD_MINUTES + " minutes (a hang): " + log("long"));
+            }
             Thread.sleep(100);
         }
         assertTrue(p.isAlive(), log("long"));
         assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor());
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "stops after Ctrl-C");
+        assertTrue(p.waitFor(HANG_GUARD_MINUTES, TimeUnit.MINUTES), "stops after Ctrl-C");
         assertEquals(130, p.exitValue(), log("long"));
         String last = Files.readString(err).strip().lines().reduce((x, y) -> y).orElse("");
         assertTrue(last.startsWith("strnn: interrupted; "), last);

@@ -82,6 +82,49 @@ class LearningCurvePlotTest {
     }
 
     @Test
+    void theSelectedEpochIsMarkedAtItsXPositionInBothPanels() throws IOException {
+        int n = 12;
+        int selected = 7;
+        BufferedImage image = Pixels.roundTrip(new LearningCurvePlot("marker")
+                .loss(ramp(n, 1.5, 0.4), ramp(n, 1.6, 0.7))
+                .accuracy(ramp(n, 0.4, 0.9), ramp(n, 0.35, 0.7))
+                .selectedEpoch(selected, "validation")
+                .render(), dir, "marker.png");
+        Rectangle2D[] panels = {LearningCurvePlot.lossArea(), LearningCurvePlot.accuracyArea()};
+        for (Rectangle2D area : panels) {
+            double want = LearningCurvePlot.epochX(area, selected, n);
+            // The dashed vertical line is the only tall run of its grey; the curves cross it once.
+            int column = Pixels.densestColumn(image, area, 3, LearningCurvePlot.BEST, 40);
+            assertEquals(want, column + 0.5, 1.5, "the selected-epoch line in " + area);
+            double neighbour = LearningCurvePlot.epochX(area, selected + 1, n) - want;
+            assertTrue(neighbour > 20, "epochs are " + neighbour + " px apart, so a line one epoch off fails");
+        }
+        // In the accuracy panel a ring of the same grey circles the selected epoch's test accuracy.
+        Rectangle2D acc = LearningCurvePlot.accuracyArea();
+        double x = LearningCurvePlot.epochX(acc, selected, n);
+        // Left of the dashed line, and clear of the frame, whose blended edge is also grey.
+        Rectangle2D left = new Rectangle2D.Double(x - 9, acc.getY() + 3, 4, acc.getHeight() - 6);
+        double ringY = Pixels.meanY(image, left, LearningCurvePlot.BEST, 40);
+        double testY = Pixels.meanY(image, new Rectangle2D.Double(x - 2, acc.getY() + 3, 4, acc.getHeight() - 6),
+                LearningCurvePlot.TEST, TOLERANCE);
+        assertEquals(testY, ringY, 3.0, "the ring sits on the test curve at the selected epoch");
+    }
+
+    @Test
+    void withoutASelectedEpochNoMarkerIsDrawn() {
+        int n = 12;
+        BufferedImage image = new LearningCurvePlot("no marker")
+                .loss(ramp(n, 1.5, 0.4), ramp(n, 1.6, 0.7))
+                .accuracy(ramp(n, 0.4, 0.9), ramp(n, 0.35, 0.7))
+                .render();
+        for (Rectangle2D area : new Rectangle2D[] {LearningCurvePlot.lossArea(), LearningCurvePlot.accuracyArea()}) {
+            Rectangle2D inside = new Rectangle2D.Double(area.getX() + 3, area.getY() + 3, area.getWidth() - 6,
+                    area.getHeight() - 6);
+            assertEquals(0, Pixels.count(image, inside, LearningCurvePlot.BEST, 40), "no marker grey in " + area);
+        }
+    }
+
+    @Test
     void aMissingEpochBreaksTheLine() throws IOException {
         int n = 9;
         double[] test = ramp(n, 1.0, 0.2);

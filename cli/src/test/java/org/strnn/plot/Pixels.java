@@ -84,6 +84,24 @@ final class Pixels {
         return n == 0 ? Double.NaN : sum / n;
     }
 
+    /**
+     * The column of {@code area} (inset by {@code inset} pixels, clear of the frame) that holds
+     * the most pixels of {@code colour}.
+     */
+    static int densestColumn(BufferedImage image, Rectangle2D area, int inset, Color colour, int tolerance) {
+        int best = -1;
+        int most = 0;
+        for (int x = (int) area.getMinX() + inset; x < (int) area.getMaxX() - inset; x++) {
+            int n = Pixels.count(image, new Rectangle2D.Double(x, area.getMinY() + inset, 1,
+                    area.getHeight() - 2 * inset), colour, tolerance);
+            if (n > most) {
+                most = n;
+                best = x;
+            }
+        }
+        return best;
+    }
+
     /** Asserts that {@code call} throws an IllegalArgumentException whose one-line message contains every fragment. */
     static void assertRejected(Executable call, String... fragments) {
         IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class, call);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.strnn.sweep.SweepRunner.TINY_BASE;
 import static org.strnn.sweep.SweepRunner.run;
 
@@ -144,8 +145,15 @@ class LocalEngineTest {
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.strnn.cli.Main",
                 "sweep", "run", file.toString(), "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (count(results) < 2 && p.isAlive() && System.nanoTime() < deadline) {
+        // Wait for two records however long a loaded machine takes; only a sweep that ends first,
+        // or a hang, fails here.
+        long hang = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        while (count(results) < 2 && p.isAlive()) {
+            if (System.nanoTime() > hang) {
+                p.destroyForcibly();
+                fail("fewer than 2 runs recorded after 15 minutes (a hang); the log:\n"
+                        + Files.readString(tmp.resolve("killed.log")));
+            }
             Thread.sleep(20);
         }
         p.destroyForcibly();

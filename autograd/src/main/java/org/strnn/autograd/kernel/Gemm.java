@@ -137,12 +137,9 @@ public final class Gemm {
         multPacked(a, aOff, 1, m, rows, k, n, c, cOff, 0, m, accumulate);
     }
 
-    /**
-     * C (m x n) = A B^T for A (m x k) and B (n x k), or C += A B^T when {@code accumulate}.
-     * {@code scratch} is not used (kept for callers of the earlier signature).
-     */
+    /** C (m x n) = A B^T for A (m x k) and B (n x k), or C += A B^T when {@code accumulate}. */
     public static void multTransB(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
-                                  int m, int k, int n, boolean accumulate, double[] scratch) {
+                                  int m, int k, int n, boolean accumulate) {
         Scratch sc = SCRATCH.get();
         double[][] rows = sc.rows(k, Rows.padded(n));
         packTransposed(b, bOff, n, k, rows);

@@ -9,10 +9,7 @@ package org.strnn.autograd.kernel;
  * floating-point operations, with multiplications and additions separate (never a fused
  * multiply-add). The products ({@link #mulRows} and {@link #mulTransRows}, and through them
  * {@link Gemm#multPacked}; every product of the model goes through them) add the terms to the
- * accumulator one at a time, in index order. {@link #addScaled}, {@link #sumScaled} and {@link #addOuter} (kept for their tests
- * and benchmarks) take the terms four at a time, each group summed left to right
- * ({@code s0*b0 + s1*b1 + s2*b2 + s3*b3}) and the groups added to the accumulator in index order,
- * the last one to three terms as one final group. So every implementation gives bit-identical
+ * accumulator one at a time, in index order. So every implementation gives bit-identical
  * results, and a loop may be reordered only across independent output elements, never within one
  * element's sum.
  *
@@ -23,15 +20,6 @@ public interface Kernels {
 
     /** A short name of the implementation: {@code "scalar"} or {@code "vector-<bits>"}. */
     String name();
-
-    /** See {@link Rows#addScaled}. */
-    void addScaled(double[] c, double[] s, int sOff, int sStride, double[][] rows, int from, int to, int n);
-
-    /** See {@link Rows#sumScaled}. */
-    void sumScaled(double[] c, double[] s, int sOff, int sStride, double[][] rows, int from, int to, int n);
-
-    /** See {@link Rows#addOuter}. */
-    void addOuter(double[][] c, double[][] a, double[][] d, int count, int m, int n);
 
     /** See {@link Rows#mulRows}. */
     void mulRows(double[][] s, int sFrom, int m, int tFrom, int tTo, double[][] b, double[][] c, int cFrom, int n,

@@ -5,44 +5,14 @@ package org.strnn.autograd.kernel;
  *
  * <p>Why separate arrays: see {@link ScalarKernels}; the vectorised kernels profit from them too.
  *
- * <p>{@link #mulRows} and {@link #mulTransRows} add the terms one at a time, in index order;
- * {@link #addScaled}, {@link #sumScaled} and {@link #addOuter} take them four at a time:
- * {@code c[j] += s0 b0[j] + s1 b1[j] + s2 b2[j] + s3 b3[j]} (left to right), with the last one to
- * three terms in one final pass. The order depends only on the number of terms, never on where
- * the rows came from, so results are reproducible; and it is the same in every {@link Kernels}
- * implementation, so the scalar and the vectorised kernels (chosen once by
- * {@link KernelProvider}) give the same bits.
+ * <p>{@link #mulRows} and {@link #mulTransRows} add the terms one at a time, in index order.
+ * The order depends only on the number of terms, never on where the rows came from, so results
+ * are reproducible; and it is the same in every {@link Kernels} implementation, so the scalar and
+ * the vectorised kernels (chosen once by {@link KernelProvider}) give the same bits.
  */
 public final class Rows {
 
     private Rows() {
-    }
-
-    /**
-     * {@code c[0..n) += sum_{t in [from, to)} s[sOff + t*sStride] * rows[t][0..n)}: a row of
-     * {@code S B} for scalars S and the rows B.
-     */
-    public static void addScaled(double[] c, double[] s, int sOff, int sStride, double[][] rows, int from, int to,
-                                 int n) {
-        KernelProvider.IMPL.addScaled(c, s, sOff, sStride, rows, from, to, n);
-    }
-
-    /**
-     * {@code c[0..n) = sum_{t in [from, to)} s[sOff + t*sStride] * rows[t][0..n)}, zeros for no
-     * terms: {@link #addScaled} without reading c first.
-     */
-    public static void sumScaled(double[] c, double[] s, int sOff, int sStride, double[][] rows, int from, int to,
-                                 int n) {
-        KernelProvider.IMPL.sumScaled(c, s, sOff, sStride, rows, from, to, n);
-    }
-
-    /**
-     * Rank-{@code count} update, {@code count <= 4}: for every {@code p in [0, m)},
-     * {@code c[p][0..n) += sum_{t < count} a[t][p] * d[t][0..n)}. This is {@code C += A^T D} for
-     * the {@code count} rows of A and D, the form of a weight gradient summed over examples.
-     */
-    public static void addOuter(double[][] c, double[][] a, double[][] d, int count, int m, int n) {
-        KernelProvider.IMPL.addOuter(c, a, d, count, m, n);
     }
 
     /**
@@ -51,8 +21,7 @@ public final class Rows {
      * starting from +0.0 instead of c's values unless {@code add}. The rows of S, B and C are
      * separate arrays (S's hold the scalars, B's and C's are at least n long).
      *
-     * <p>Unlike the other kernels, the terms are added to the accumulator one at a time, in index
-     * order: {@code c = (((c + s_0 b_0) + s_1 b_1) + ...)}, which lets an implementation keep a tile
+     * <p>The terms are added to the accumulator one at a time, in index order: {@code c = (((c + s_0 b_0) + s_1 b_1) + ...)}, which lets an implementation keep a tile
      * of several output rows in registers and use every loaded row of B for all of them. Every
      * implementation follows this order, so they give the same bits.
      */

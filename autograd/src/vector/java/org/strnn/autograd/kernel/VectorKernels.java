@@ -8,10 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
  * separate (no fused multiply-add), so that every output element goes through exactly the same
  * sequence of operations as in {@link ScalarKernels}: the results are bit-identical.
  *
- * <p>What changes is only the order across independent elements: a block of columns is kept in
- * vector registers while all the terms are added to it, instead of streaming the whole row once
- * per group of terms. Columns left over after the last full vector go through the same operations
- * one at a time.
+ * <p>What changes is only the order across independent elements: a tile of output rows and
+ * columns is kept in vector registers while all the terms are added to it, instead of streaming
+ * the whole row once per term. Columns left over after the last full vector go through the same
+ * operations one at a time.
  *
  * <p>This class is compiled separately, with {@code --add-modules jdk.incubator.vector}, and
  * only {@link KernelProvider} loads it, by name, after checking that the module is readable. It
@@ -31,17 +31,8 @@ final class VectorKernels implements Kernels {
      */
     private static final boolean WIDE_TILE = L >= 8;
 
-    /** The accumulator starts at zero. */
-    private static final int ZERO = 0;
-    /** The accumulator starts at the destination's values. */
-    private static final int DST = 1;
-    /** The accumulator starts as the first group of four terms (no addition to zero). */
-    private static final int FIRST = 2;
-
     /** Zeros for {@link #mulRows} to start from; replaced by a longer array when needed, never written. */
     private static volatile double[] zeros = new double[64];
-
-
 
     private VectorKernels() {
     }
@@ -61,16 +52,6 @@ final class VectorKernels implements Kernels {
     @Override
     public String name() {
         return "vector-" + S.vectorBitSize();
-    }
-
-    @Override
-    public void addScaled(double[] c, double[] s, int sOff, int sStride, double[][] rows, int from, int to, int n) {
-        columns(c, n, DST, s, sOff, sStride, rows, from, to);
-    }
-
-    @Override
-    public void sumScaled(double[] c, double[] s, int sOff, int sStride, double[][] rows, int from, int to, int n) {
-        columns(c, n, to - from < 4 ? ZERO : FIRST, s, sOff, sStride, rows, from, to);
     }
 
     @Override
@@ -457,53 +438,6 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void addOuter(double[][] c, double[][] a, double[][] d, int count, int m, int n) {
-        if (count == 4) {
-            double[] d0 = d[0];
-            double[] d1 = d[1];
-            double[] d2 = d[2];
-            double[] d3 = d[3];
-            for (int p = 0; p < m; p++) {
-                double s0 = a[0][p];
-                double s1 = a[1][p];
-                double s2 = a[2][p];
-                double s3 = a[3][p];
-                double[] cp = c[p];
-                int j = 0;
-                for (; j + L <= n; j += L) {
-                    DoubleVector g = DoubleVector.fromArray(S, d0, j).mul(s0)
-                            .add(DoubleVector.fromArray(S, d1, j).mul(s1))
-                            .add(DoubleVector.fromArray(S, d2, j).mul(s2))
-                            .add(DoubleVector.fromArray(S, d3, j).mul(s3));
-                    DoubleVector.fromArray(S, cp, j).add(g).intoArray(cp, j);
-                }
-                for (; j < n; j++) {
-                    cp[j] += s0 * d0[j] + s1 * d1[j] + s2 * d2[j] + s3 * d3[j];
-                }
-            }
-            return;
-        }
-        for (int p = 0; p < m; p++) {
-            double[] cp = c[p];
-            int j = 0;
-            for (; j + L <= n; j += L) {
-                DoubleVector acc = DoubleVector.fromArray(S, cp, j);
-                for (int t = 0; t < count; t++) {
-                    acc = acc.add(DoubleVector.fromArray(S, d[t], j).mul(a[t][p]));
-                }
-                acc.intoArray(cp, j);
-            }
-            for (; j < n; j++) {
-                double acc = cp[j];
-                for (int t = 0; t < count; t++) {
-                    acc += a[t][p] * d[t][j];
-                }
-                cp[j] = acc;
-            }
-        }
-    }
-
-    @Override
     public void add(double[] c, double[] a, int n) {
         int j = 0;
         for (; j + L <= n; j += L) {
@@ -512,141 +446,5 @@ final class VectorKernels implements Kernels {
         for (; j < n; j++) {
             c[j] += a[j];
         }
-    }
-
-    /**
-     * {@code c[0..n)} = the accumulator (started as {@code mode} says) plus
-     * {@code sum_{t in [from, to)} s[sOff + t*sStride] * rows[t][0..n)} in groups of four.
-     *
-     * <p>Every mode runs as "add to c": ZERO first sets c to +0.0, and FIRST (the first group
-     * becomes the accumulator) sets it to -0.0, the exact additive identity ({@code -0.0 + x == x}
-     * bit for bit, for every x including +0.0 and -0.0), so that the first addition returns the
-     * group unchanged. One code path keeps the vectors in registers (C2 boxes vectors whose value
-     * merges from different branches).
-     */
-    private static void columns(double[] c, int n, int mode, double[] s, int sOff, int sStride, double[][] rows,
-                                int from, int to) {
-        if (mode != DST) {
-            java.util.Arrays.fill(c, 0, n, mode == ZERO ? 0.0 : -0.0);
-        }
-        int j = 0;
-        for (; j + BLOCK <= n; j += BLOCK) {
-            block(c, j, s, sOff, sStride, rows, from, to);
-        }
-        for (; j + L <= n; j += L) {
-            single(c, j, s, sOff, sStride, rows, from, to);
-        }
-        for (; j < n; j++) {
-            c[j] = scalar(c[j], j, s, sOff, sStride, rows, from, to);
-        }
-    }
-
-    /** {@link #columns} for the {@link #BLOCK} columns from {@code j}, held in four registers. */
-    private static void block(double[] c, int j, double[] s, int sOff, int sStride, double[][] rows,
-                              int from, int to) {
-        int j1 = j + L;
-        int j2 = j + 2 * L;
-        int j3 = j + 3 * L;
-        DoubleVector a0 = DoubleVector.fromArray(S, c, j);
-        DoubleVector a1 = DoubleVector.fromArray(S, c, j1);
-        DoubleVector a2 = DoubleVector.fromArray(S, c, j2);
-        DoubleVector a3 = DoubleVector.fromArray(S, c, j3);
-        int t = from;
-        for (; t + 3 < to; t += 4) {
-            int at = sOff + t * sStride;
-            double[] b0 = rows[t];
-            double[] b1 = rows[t + 1];
-            double[] b2 = rows[t + 2];
-            double[] b3 = rows[t + 3];
-            DoubleVector s0 = DoubleVector.broadcast(S, s[at]);
-            DoubleVector s1 = DoubleVector.broadcast(S, s[at + sStride]);
-            DoubleVector s2 = DoubleVector.broadcast(S, s[at + 2 * sStride]);
-            DoubleVector s3 = DoubleVector.broadcast(S, s[at + 3 * sStride]);
-            a0 = a0.add(group4(b0, b1, b2, b3, s0, s1, s2, s3, j));
-            a1 = a1.add(group4(b0, b1, b2, b3, s0, s1, s2, s3, j1));
-            a2 = a2.add(group4(b0, b1, b2, b3, s0, s1, s2, s3, j2));
-            a3 = a3.add(group4(b0, b1, b2, b3, s0, s1, s2, s3, j3));
-        }
-        a0.intoArray(c, j);
-        a1.intoArray(c, j1);
-        a2.intoArray(c, j2);
-        a3.intoArray(c, j3);
-        int left = to - t;
-        if (left > 0) {
-            int at = sOff + t * sStride;
-            tail(c, j, rows, t, left, s, at, sStride);
-            tail(c, j1, rows, t, left, s, at, sStride);
-            tail(c, j2, rows, t, left, s, at, sStride);
-            tail(c, j3, rows, t, left, s, at, sStride);
-        }
-    }
-
-    /** {@link #columns} for the {@link #L} columns from {@code j}, in one register. */
-    private static void single(double[] c, int j, double[] s, int sOff, int sStride, double[][] rows,
-                               int from, int to) {
-        DoubleVector acc = DoubleVector.fromArray(S, c, j);
-        int t = from;
-        for (; t + 3 < to; t += 4) {
-            acc = acc.add(group(rows, t, s, sOff + t * sStride, sStride, j));
-        }
-        acc.intoArray(c, j);
-        int left = to - t;
-        if (left > 0) {
-            tail(c, j, rows, t, left, s, sOff + t * sStride, sStride);
-        }
-    }
-
-    /** {@link #columns} for column {@code j} alone, in the same order, from {@code acc = c[j]}. */
-    private static double scalar(double acc, int j, double[] s, int sOff, int sStride, double[][] rows,
-                                 int from, int to) {
-        int t = from;
-        for (; t + 3 < to; t += 4) {
-            int at = sOff + t * sStride;
-            acc += s[at] * rows[t][j] + s[at + sStride] * rows[t + 1][j] + s[at + 2 * sStride] * rows[t + 2][j]
-                    + s[at + 3 * sStride] * rows[t + 3][j];
-        }
-        int left = to - t;
-        int at = sOff + t * sStride;
-        if (left == 3) {
-            acc += s[at] * rows[t][j] + s[at + sStride] * rows[t + 1][j] + s[at + 2 * sStride] * rows[t + 2][j];
-        } else if (left == 2) {
-            acc += s[at] * rows[t][j] + s[at + sStride] * rows[t + 1][j];
-        } else if (left == 1) {
-            acc += s[at] * rows[t][j];
-        }
-        return acc;
-    }
-
-    /** {@code s0 b0[j..] + s1 b1[j..] + s2 b2[j..] + s3 b3[j..]}, left to right. */
-    private static DoubleVector group4(double[] b0, double[] b1, double[] b2, double[] b3, DoubleVector s0,
-                                       DoubleVector s1, DoubleVector s2, DoubleVector s3, int j) {
-        return s0.mul(DoubleVector.fromArray(S, b0, j))
-                .add(s1.mul(DoubleVector.fromArray(S, b1, j)))
-                .add(s2.mul(DoubleVector.fromArray(S, b2, j)))
-                .add(s3.mul(DoubleVector.fromArray(S, b3, j)));
-    }
-
-    /** The group of four terms from {@code t}, at columns {@code j..}. */
-    private static DoubleVector group(double[][] rows, int t, double[] s, int at, int sStride, int j) {
-        return DoubleVector.fromArray(S, rows[t], j).mul(s[at])
-                .add(DoubleVector.fromArray(S, rows[t + 1], j).mul(s[at + sStride]))
-                .add(DoubleVector.fromArray(S, rows[t + 2], j).mul(s[at + 2 * sStride]))
-                .add(DoubleVector.fromArray(S, rows[t + 3], j).mul(s[at + 3 * sStride]));
-    }
-
-    /** Adds the last {@code left} (1 to 3) terms from {@code t}, as one group, to {@code c[j..j+L)}. */
-    private static void tail(double[] c, int j, double[][] rows, int t, int left, double[] s, int at, int sStride) {
-        DoubleVector acc = DoubleVector.fromArray(S, c, j);
-        DoubleVector b0 = DoubleVector.fromArray(S, rows[t], j).mul(s[at]);
-        if (left == 1) {
-            acc.add(b0).intoArray(c, j);
-            return;
-        }
-        DoubleVector b01 = b0.add(DoubleVector.fromArray(S, rows[t + 1], j).mul(s[at + sStride]));
-        if (left == 2) {
-            acc.add(b01).intoArray(c, j);
-            return;
-        }
-        acc.add(b01.add(DoubleVector.fromArray(S, rows[t + 2], j).mul(s[at + 2 * sStride]))).intoArray(c, j);
     }
 }
