@@ -21,6 +21,7 @@ import org.strnn.formats.Json;
 import org.strnn.train.EpochStats;
 import org.strnn.train.TrainSettings;
 import org.strnn.train.Trainer;
+import org.strnn.experiment.Statistics;
 import org.strnn.train.TrainingListener;
 
 /**
@@ -152,6 +153,8 @@ final class ExperimentCommand implements Command {
                 r.put("std_lda_accuracy", std(lda));
                 r.put("mean_logreg_accuracy", mean(logreg));
                 r.put("std_logreg_accuracy", std(logreg));
+                r.put("paired_vs_lda", pairedJson(Statistics.paired(selected, lda)));
+                r.put("paired_vs_logreg", pairedJson(Statistics.paired(selected, logreg)));
             }
             List<Object> list = new ArrayList<>();
             for (Row row : rows) {
@@ -172,7 +175,9 @@ final class ExperimentCommand implements Command {
                         "LDA (shrinkage):                   %.2f \u00b1 %.2f %%", 100 * mean(lda), 100 * std(lda)));
                 console.out().println(String.format(Locale.ROOT,
                         "logistic regression:               %.2f \u00b1 %.2f %%", 100 * mean(logreg),
-                        100 * std(logreg)));
+                        100 * std(logreg)));                for (String line : pairedLines(selected, lda, logreg)) {
+                    console.out().println(line);
+                }
             }
             console.out().println("results: " + out.resolve(RESULTS));
         }
@@ -344,6 +349,33 @@ final class ExperimentCommand implements Command {
         Results.writeText(out.resolve(RESULTS), sb.toString());
     }
 
+    /**
+     * STRNN's paired difference to each baseline over the experiments (same split each), in points,
+     * with the 95 % t interval; none for a single experiment.
+     */
+    static List<String> pairedLines(double[] strnn, double[] lda, double[] logreg) {
+        if (strnn.length < 2) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, double[]> b : Map.of("LDA", lda, "logistic regression", logreg).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList()) {
+            Statistics.Paired d = Statistics.paired(strnn, b.getValue());
+            out.add(String.format(Locale.ROOT, "STRNN - %s, paired over %d experiments: %+.2f points, 95 %% t interval "
+                    + "[%+.2f, %+.2f]", b.getKey(), d.n(), 100 * d.mean(), 100 * d.low(), 100 * d.high()));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> pairedJson(Statistics.Paired d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", d.n());
+        m.put("mean_difference", d.mean());
+        m.put("ci95_low", Results.orNull(d.low()));
+        m.put("ci95_high", Results.orNull(d.high()));
+        return m;
+    }
+
     /** Accuracy over all test samples of all experiments: each experiment weighted by its test samples. */
     static double pooled(List<Row> rows) {
         double correct = 0;
@@ -356,20 +388,11 @@ final class ExperimentCommand implements Command {
     }
 
     static double mean(double[] xs) {
-        double s = 0;
-        for (double x : xs) {
-            s += x;
-        }
-        return s / xs.length;
+        return Statistics.mean(xs);
     }
 
-    /** Population standard deviation (ddof = 0). */
+    /** Population standard deviation (ddof = 0), as the SEED literature reports it. */
     static double std(double[] xs) {
-        double m = mean(xs);
-        double s = 0;
-        for (double x : xs) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / xs.length);
+        return Statistics.std(xs);
     }
 }

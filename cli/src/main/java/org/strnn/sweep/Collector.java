@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.strnn.experiment.Statistics;
 import java.util.Set;
 
 /**
@@ -64,16 +65,8 @@ public final class Collector {
             if (xs.isEmpty()) {
                 return new Stat(0, Double.NaN, Double.NaN);
             }
-            double mean = 0;
-            for (double x : xs) {
-                mean += x;
-            }
-            mean /= xs.size();
-            double ss = 0;
-            for (double x : xs) {
-                ss += (x - mean) * (x - mean);
-            }
-            return new Stat(xs.size(), mean, Math.sqrt(ss / xs.size()));
+            double[] v = xs.stream().mapToDouble(Double::doubleValue).toArray();
+            return new Stat(v.length, Statistics.mean(v), Statistics.std(v));
         }
 
         String percent() {

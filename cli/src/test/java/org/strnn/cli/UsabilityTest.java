@@ -191,6 +191,22 @@ class UsabilityTest {
             samples += ((Number) row.get("test_samples")).longValue();
         }
         assertEquals(correct / samples, ((Number) json.get("pooled_accuracy")).doubleValue(), 1e-12);
+        List<?> rows = (List<?>) json.get("rows");
+        assertTrue(rows.size() >= 2, "the paired statistics need two experiments: " + rows.size());
+        double[] strnn = new double[rows.size()];
+        double[] lda = new double[rows.size()];
+        for (int i = 0; i < strnn.length; i++) {
+            Map<?, ?> row = (Map<?, ?>) rows.get(i);
+            strnn[i] = ((Number) row.get("test_accuracy")).doubleValue();
+            lda[i] = ((Number) ((Map<?, ?>) ((Map<?, ?>) row.get("baselines")).get("lda")).get("accuracy")).doubleValue();
+        }
+        Map<?, ?> paired = (Map<?, ?>) json.get("paired_vs_lda");
+        double meanDiff = 0;
+        for (int i = 0; i < strnn.length; i++) {
+            meanDiff += (strnn[i] - lda[i]) / strnn.length;
+        }
+        assertEquals(meanDiff, ((Number) paired.get("mean_difference")).doubleValue(), 1e-12, paired.toString());
+        assertEquals(rows.size(), ((Number) paired.get("n")).intValue());
         double pooled = ExperimentCommand.pooled(List.of(
                 new ExperimentCommand.Row("a", 10, 1, "validation", 1, 0.0, 0.0, "", "", 0.5, 2, Double.NaN, Double.NaN,
                         Double.NaN, Double.NaN, 1, 0),
@@ -200,5 +216,6 @@ class UsabilityTest {
         CliRunner.Result text = run(with(new String[] {"experiment", "seed:" + dir, "--epochs", "1", "--out",
             tmp.resolve("exp").toString()}, "--ds", "4", "--ks", "2", "--dt", "4", "--kt", "2"));
         assertTrue(text.out().contains("pooled over all "), text.out());
+        assertTrue(text.out().contains("STRNN - LDA, paired over " + rows.size() + " experiments: "), text.out());
     }
 }
