@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.strnn.experiment.Executor;
+import org.strnn.experiment.LocalPool;
 import org.strnn.formats.AtomicFile;
 import org.strnn.sweep.Collector;
-import org.strnn.sweep.LocalEngine;
+import org.strnn.sweep.SweepJob;
 import org.strnn.sweep.Run;
 import org.strnn.sweep.RunExecutor;
 import org.strnn.sweep.RunFunction;
@@ -129,12 +131,23 @@ public final class SweepCommand implements Command {
         console.info("sweep " + spec.name() + ": " + todo.size() + " of " + spec.runs().size() + " runs to execute, "
                 + parallel + " at a time; " + dir.root());
         // A SLURM array task executes its run here too; its record says where it ran.
-        String where = System.getenv("SLURM_ARRAY_JOB_ID") != null ? "slurm" : "local";
-        LocalEngine.Summary s = LocalEngine.execute(todo, dir, spec.plots(), parallel, threads, where, COMMAND,
-                console::info);
+        // A Spark task names its engine in a system property of the executor's JVM.
+        String where = System.getenv("SLURM_ARRAY_JOB_ID") != null ? "slurm" : System.getProperty("strnn.engine", "local");
+        Executor.Outcome s = new LocalPool(parallel, console::info).execute(jobs(todo, file, dir, spec, threads, where,
+                retry));
         console.info("sweep " + spec.name() + ": " + s.done() + " done, " + s.failed() + " failed"
                 + (s.failed() > 0 ? " (their error lines: bin/strnn sweep list " + file + ")" : ""));
         return s.failed() > 0 ? CliException.FAILURE : 0;
+    }
+
+    /** The runs as jobs that execute in this process through the command line, or elsewhere by their command. */
+    static List<SweepJob> jobs(List<Run> runs, Path file, SweepDir dir, SweepSpec spec, int threads, String engine,
+                               boolean retry) {
+        List<SweepJob> out = new ArrayList<>();
+        for (Run r : runs) {
+            out.add(new SweepJob(r, file, dir, spec.plots(), threads, engine, COMMAND, retry));
+        }
+        return out;
     }
 
     private static int submitSlurm(Args args, Path file, SweepSpec spec, SweepDir dir, List<Run> todo, Console console)
@@ -151,16 +164,16 @@ public final class SweepCommand implements Command {
         SlurmEngine.Settings settings = new SlurmEngine.Settings(args.string("partition"), args.string("time"),
                 args.string("mem"), args.integer("cpus-per-task", 1, 1024), args.string("account"), lines,
                 args.integer("array-limit", 0, 1_000_000), Main.class.getName());
+        SlurmEngine slurm = new SlurmEngine(spec.name(), dir.root().resolve("slurm"), settings);
         if (args.flag("dry-run")) {
-            console.out().print(SlurmEngine.script(file, spec.name(), dir, todo.size(),
-                    dir.root().resolve("slurm").resolve("array-<time>.ids"), settings));
+            console.out().print(slurm.script(todo.size(), dir.root().resolve("slurm").resolve("array-<time>.commands")));
             return 0;
         }
-        SlurmEngine.Job job = SlurmEngine.write(file, spec.name(), dir, todo, settings);
-        String id = SlurmEngine.submit(job.script());
-        console.out().println(id);
-        console.info("sweep " + spec.name() + ": submitted " + todo.size() + " runs as SLURM array job " + id
-                + " (" + job.script() + "); bin/strnn sweep status " + file + " --dir " + dir.root() + " shows the progress");
+        Executor.Outcome o = slurm.execute(jobs(todo, file, dir, spec, 1, "slurm", args.flag("retry-failed")));
+        console.out().println(o.note());
+        console.info("sweep " + spec.name() + ": submitted " + o.submitted() + " runs as SLURM array job " + o.note()
+                + " (" + dir.root().resolve("slurm") + "); bin/strnn sweep status " + file + " --dir " + dir.root()
+                + " shows the progress");
         return 0;
     }
 

@@ -5,23 +5,21 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.io.compress.GzipCodec;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.strnn.cli.CliException;
-import org.strnn.cli.Console;
-import org.strnn.cli.Main;
 import org.strnn.datasets.SettingsException;
+import org.strnn.experiment.Executor;
 import org.strnn.sweep.Run;
-import org.strnn.sweep.RunExecutor;
+import org.strnn.sweep.SweepJob;
 import org.strnn.sweep.SweepDir;
 import org.strnn.sweep.SweepSpec;
 
 /**
  * A sweep on Apache Spark: the driver expands the sweep file, and each pending run becomes one
- * Spark task that executes it with {@link RunExecutor}, exactly as {@code bin/strnn sweep run FILE
- * --id ID} would, writing its record into the sweep folder. The sweep file and the folder must be
+ * Spark task ({@link SparkEngine}) that executes {@code bin/strnn sweep run FILE --dir DIR --id ID}
+ * in the executor's JVM, writing its record into the sweep folder. The sweep file and the folder must be
  * on a file system that the driver and every executor see under the same path.
  *
  * <pre>
@@ -102,53 +100,34 @@ public final class SparkSweep {
 
     /**
      * Executes the pending runs of the sweep in {@code file} (the failed ones too with {@code retry})
-     * as one task each.
+     * as one task each, through {@link SparkEngine}.
      *
      * @param dir the sweep folder, or null for the default {@code runs/sweep-NAME}
      */
     public static Summary run(JavaSparkContext sc, Path file, Path dir, boolean retry) {
         Path absFile = file.toAbsolutePath().normalize();
         SweepSpec spec = SweepSpec.load(absFile);
-        SweepDir sweepDir = new SweepDir(dir != null ? dir : Path.of("runs", "sweep-" + spec.name()));
-        List<String> todo = new ArrayList<>();
+        SweepDir sweepDir = new SweepDir((dir != null ? dir : Path.of("runs", "sweep-" + spec.name())).toAbsolutePath());
+        List<SweepJob> todo = new ArrayList<>();
         for (Run r : spec.runs()) {
             SweepDir.Status s = sweepDir.status(r.id());
             if (s == SweepDir.Status.PENDING || s == SweepDir.Status.FAILED && retry) {
-                todo.add(r.id());
+                todo.add(new SweepJob(r, absFile, sweepDir, spec.plots(), 1, "spark", SparkSweep::notHere, retry));
             }
         }
         if (todo.isEmpty()) {
             return new Summary(0, 0, 0, "-");
         }
-        String fileName = absFile.toString();
-        String dirName = sweepDir.root().toString();
-        List<String> outcomes = sc.parallelize(todo, todo.size())
-                .map(id -> execute(fileName, dirName, id, retry))
-                .collect();
-        int failed = 0;
-        for (String line : outcomes) {
-            if (!line.contains("\tdone\t")) {
-                failed++;
-            }
-        }
+        SparkEngine engine = new SparkEngine(sc);
+        Executor.Outcome o = engine.execute(todo);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
         String saved = sweepDir.root().resolve("spark").resolve("outcomes-" + stamp).toString();
-        sc.parallelize(outcomes, 1).saveAsTextFile(saved, GzipCodec.class);
-        return new Summary(outcomes.size(), outcomes.size() - failed, failed, saved);
+        sc.parallelize(engine.lastOutcomes(), 1).saveAsTextFile(saved, GzipCodec.class);
+        return new Summary(o.done() + o.failed(), o.done(), o.failed(), saved);
     }
 
-    /**
-     * One task: executes run {@code id} unless another attempt already finished it (Spark may
-     * retry or speculate a task), and returns the line {@code id TAB status TAB error}.
-     */
-    static String execute(String file, String dir, String id, boolean retry) {
-        SweepSpec spec = SweepSpec.load(Path.of(file));
-        SweepDir sweepDir = new SweepDir(Path.of(dir));
-        SweepDir.Status before = sweepDir.status(id);
-        Map<String, Object> record = before == SweepDir.Status.DONE || before == SweepDir.Status.FAILED && !retry
-                ? sweepDir.read(id) : RunExecutor.execute(spec.run(id), sweepDir, spec.plots(), 1, "spark",
-                        (argv, out, err) -> Main.run(argv, new Console(out, err, false)));
-        Object error = record.get("error");
-        return id + "\t" + record.get("status") + "\t" + (error == null ? "" : error);
+    /** Spark runs each job by its command line in an executor, never through the driver's function. */
+    private static int notHere(String[] argv, java.io.PrintStream out, java.io.PrintStream err) {
+        throw new IllegalStateException("a Spark job runs in an executor, by its command line");
     }
 }
