@@ -1,9 +1,8 @@
 package org.strnn.autograd;
 
-import org.strnn.autograd.types.Activation;
-
 import org.ejml.data.DMatrixRMaj;
 import org.strnn.autograd.kernel.Elementwise;
+import org.strnn.autograd.types.Activation;
 
 /**
  * Elementwise functions. At a kink the derivative is the minimum-norm subgradient:

@@ -1,10 +1,8 @@
 package org.strnn.autograd;
 
-import org.strnn.autograd.types.Dag;
-
-import org.strnn.autograd.types.Activation;
-
 import java.util.List;
+import org.strnn.autograd.types.Activation;
+import org.strnn.autograd.types.Dag;
 
 /**
  * Every differentiable op, in one place. Values are rank-2 with the batch along rows. Each op

@@ -1,15 +1,13 @@
 package org.strnn.autograd;
 
-import org.strnn.autograd.types.Dag;
-
-import org.strnn.autograd.types.Activation;
-
 import org.ejml.data.DMatrixRMaj;
 import org.strnn.autograd.kernel.SpatialBackward;
 import org.strnn.autograd.kernel.SpatialForward;
 import org.strnn.autograd.kernel.SpatialGradients;
 import org.strnn.autograd.kernel.SpatialScratch;
 import org.strnn.autograd.kernel.SpatialWeights;
+import org.strnn.autograd.types.Activation;
+import org.strnn.autograd.types.Dag;
 
 /**
  * One direction of STRNN's spatial layer as a single op (spec sections 3 and 4): the input

@@ -1,13 +1,11 @@
 package org.strnn.autograd;
 
-import org.strnn.autograd.types.Dag;
-
-import org.strnn.autograd.types.Activation;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.strnn.autograd.check.Gen;
+import org.strnn.autograd.types.Activation;
+import org.strnn.autograd.types.Dag;
 
 /** Random DAGs and a plain reference implementation of the DAG recurrence, for tests. */
 final class DagFixtures {

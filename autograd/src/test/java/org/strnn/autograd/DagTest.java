@@ -1,13 +1,12 @@
 package org.strnn.autograd;
 
-import org.strnn.autograd.types.Dag;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.strnn.autograd.types.Dag;
 
 class DagTest {
 

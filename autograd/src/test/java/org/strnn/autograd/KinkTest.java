@@ -1,13 +1,11 @@
 package org.strnn.autograd;
 
-import org.strnn.autograd.types.Dag;
-
-import org.strnn.autograd.types.Activation;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.strnn.autograd.types.Activation;
+import org.strnn.autograd.types.Dag;
 
 /** The minimum-norm subgradient at kinks, pinned exactly: relu'(0) = 0 and abs'(0) = 0. */
 class KinkTest {

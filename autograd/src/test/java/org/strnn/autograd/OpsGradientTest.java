@@ -1,10 +1,5 @@
 package org.strnn.autograd;
 
-import org.strnn.autograd.types.Dag;
-
-import org.strnn.autograd.types.Activation;
-
-
 import java.util.List;
 import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
@@ -12,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.strnn.autograd.check.Gen;
 import org.strnn.autograd.check.GradCheck;
 import org.strnn.autograd.check.Property;
+import org.strnn.autograd.types.Activation;
+import org.strnn.autograd.types.Dag;
 
 /**
  * Every op against central finite differences: the full Jacobian, a random upstream gradient, and

@@ -1,13 +1,12 @@
 package org.strnn.autograd;
 
-import org.strnn.autograd.types.Dag;
-
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.strnn.autograd.types.Dag;
 
 /** A shape mismatch throws IllegalArgumentException naming the op and both shapes. */
 class ShapeErrorTest {

@@ -1,9 +1,5 @@
 package org.strnn.autograd;
 
-import org.strnn.autograd.types.Dag;
-
-import org.strnn.autograd.types.Activation;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.strnn.autograd.check.Gen;
 import org.strnn.autograd.check.Property;
 import org.strnn.autograd.kernel.Gemm;
+import org.strnn.autograd.types.Activation;
+import org.strnn.autograd.types.Dag;
 
 /**
  * The fused structural ops against plain reference computations, and their results under any

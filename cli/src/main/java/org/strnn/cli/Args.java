@@ -1,12 +1,11 @@
 package org.strnn.cli;
 
-import org.strnn.datasets.source.SourceSettings;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.strnn.datasets.source.SourceSettings;
 
 /**
  * The parsed command line of one command: {@code --name value}, {@code --name=value}, flags, and

@@ -1,7 +1,5 @@
 package org.strnn.cli;
 
-import org.strnn.datasets.source.DataSources;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.strnn.baseline.Baselines;
 import org.strnn.datasets.SampleSet;
+import org.strnn.datasets.source.DataSources;
 import org.strnn.formats.Json;
 
 /** {@code strnn baseline}: shrinkage LDA and logistic regression alone, on the split {@code train} would use. */

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.strnn.autograd.Parallel;
 import org.strnn.autograd.Tensor;
+import org.strnn.formats.Json;
 import org.strnn.model.StrnnClassifier;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
-import org.strnn.formats.Json;
 import org.strnn.nn.optim.Adam;
 
 /**

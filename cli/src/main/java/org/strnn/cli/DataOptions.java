@@ -1,12 +1,10 @@
 package org.strnn.cli;
 
-import org.strnn.datasets.source.EdfEvents;
-
-import org.strnn.datasets.source.SourceSettings;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.strnn.datasets.source.EdfEvents;
+import org.strnn.datasets.source.SourceSettings;
 import org.strnn.model.StrnnFile;
 import org.strnn.nn.io.Provenance;
 

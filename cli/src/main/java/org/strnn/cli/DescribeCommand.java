@@ -1,8 +1,5 @@
 package org.strnn.cli;
 
-import org.strnn.datasets.source.DataSources;
-import org.strnn.datasets.source.EdfEvents;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.strnn.layout.Layout;
 import org.strnn.datasets.DatasetException;
 import org.strnn.datasets.Montage;
 import org.strnn.datasets.SampleSet;
@@ -23,7 +19,10 @@ import org.strnn.datasets.faces.PatchGrid;
 import org.strnn.datasets.protocol.Fold;
 import org.strnn.datasets.seed.SeedDirectory;
 import org.strnn.datasets.seed.SeedExperiment;
+import org.strnn.datasets.source.DataSources;
+import org.strnn.datasets.source.EdfEvents;
 import org.strnn.formats.Json;
+import org.strnn.layout.Layout;
 
 /**
  * {@code strnn describe}: what a data source holds, without training. Every source gets the

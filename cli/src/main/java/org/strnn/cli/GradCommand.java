@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.strnn.autograd.Tensor;
-import org.strnn.model.StrnnConfig;
-import org.strnn.model.StrnnModel;
-import org.strnn.model.StrnnFile;
 import org.strnn.formats.NpyArray;
 import org.strnn.formats.Npz;
+import org.strnn.model.StrnnConfig;
+import org.strnn.model.StrnnFile;
+import org.strnn.model.StrnnModel;
 
 /**
  * {@code strnn grad}: the loss, logits and every parameter's gradient on one batch, as an .npz,

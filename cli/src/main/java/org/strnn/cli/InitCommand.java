@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.strnn.model.StrnnConfig;
-import org.strnn.model.StrnnModel;
-import org.strnn.model.ConfigJson;
-import org.strnn.model.StrnnFile;
 import org.strnn.formats.Json;
 import org.strnn.formats.JsonException;
+import org.strnn.model.ConfigJson;
+import org.strnn.model.StrnnConfig;
+import org.strnn.model.StrnnFile;
+import org.strnn.model.StrnnModel;
 
 /** {@code strnn init}: an untrained model file, for gradient comparisons with other frameworks. */
 final class InitCommand implements Command {

@@ -1,13 +1,12 @@
 package org.strnn.cli;
 
-import org.strnn.datasets.source.DataSources;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.strnn.datasets.SampleSet;
+import org.strnn.datasets.source.DataSources;
 
 /**
  * Refuses test data that the model also trains on. Samples are compared by value (a 64-bit hash of

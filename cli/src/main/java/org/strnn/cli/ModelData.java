@@ -1,13 +1,12 @@
 package org.strnn.cli;
 
-import org.strnn.datasets.source.DataSources;
-import org.strnn.datasets.source.EdfEvents;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.Split;
+import org.strnn.datasets.source.DataSources;
+import org.strnn.datasets.source.EdfEvents;
 import org.strnn.model.StrnnClassifier;
 import org.strnn.model.StrnnFile;
 import org.strnn.train.DataFit;

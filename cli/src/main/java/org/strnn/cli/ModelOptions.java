@@ -1,8 +1,6 @@
 package org.strnn.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.strnn.autograd.types.Activation;
 import org.strnn.datasets.SampleSet;
 import org.strnn.model.Direction;
@@ -77,24 +75,6 @@ final class ModelOptions {
                         Schedule.of(args.choice("schedule", "constant", "cosine")), args.number("dropout", 0, 0.99))
                 .withSelection(selection, args.number("validation", 0, 0.9), args.integer("patience", 1, 100_000),
                         args.flag("refit"));
-    }
-
-    /** The settings' keys and values, for experiment identities and result files. */
-    static Map<String, Object> settingsJson(TrainSettings s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epochs", s.epochs());
-        m.put("batch", s.batchSize());
-        m.put("lr", s.learningRate());
-        m.put("clip", s.clipNorm());
-        m.put("weight_decay", s.weightDecay());
-        m.put("schedule", s.schedule().key());
-        m.put("dropout", s.dropout());
-        m.put("selection", s.selection().label());
-        m.put("validation", s.validationFraction());
-        m.put("patience", s.patience());
-        m.put("refit", s.refit());
-        m.put("seed", s.seed());
-        return m;
     }
 
     static final List<Option> OPTIONS = List.of(

@@ -1,14 +1,13 @@
 package org.strnn.cli;
 
-import org.strnn.datasets.source.DataSources;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.strnn.layout.Layout;
 import org.strnn.datasets.Montage;
+import org.strnn.datasets.source.DataSources;
+import org.strnn.layout.Layout;
 import org.strnn.plot.LayoutMapPlot;
 import org.strnn.plot.Png;
 

@@ -1,6 +1,5 @@
 package org.strnn.cli;
 
-import org.strnn.train.Results;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.strnn.datasets.SampleSet;
 import org.strnn.formats.Json;
 import org.strnn.train.Evaluation;
+import org.strnn.train.Results;
 
 /** {@code strnn predict}: per-sample class probabilities as CSV. */
 final class PredictCommand implements Command {

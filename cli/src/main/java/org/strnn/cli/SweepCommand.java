@@ -10,15 +10,14 @@ import java.util.Map;
 import org.strnn.experiment.Executor;
 import org.strnn.experiment.LocalPool;
 import org.strnn.formats.AtomicFile;
+import org.strnn.formats.Json;
 import org.strnn.sweep.Collector;
-import org.strnn.sweep.SweepJob;
 import org.strnn.sweep.Run;
-import org.strnn.sweep.RunExecutor;
 import org.strnn.sweep.RunFunction;
 import org.strnn.sweep.SlurmEngine;
 import org.strnn.sweep.SweepDir;
+import org.strnn.sweep.SweepJob;
 import org.strnn.sweep.SweepSpec;
-import org.strnn.formats.Json;
 
 /** {@code strnn sweep run|status|collect|list FILE}: many train runs from one sweep file. */
 public final class SweepCommand implements Command {

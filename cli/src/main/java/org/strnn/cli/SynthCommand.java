@@ -1,12 +1,11 @@
 package org.strnn.cli;
 
-import org.strnn.datasets.synthetic.SourceSynthesizer;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.strnn.datasets.faces.CkPlusSynthesizer;
 import org.strnn.datasets.seed.SeedSynthesizer;
+import org.strnn.datasets.synthetic.SourceSynthesizer;
 
 /** {@code strnn synth}: writes a synthetic SEED-shaped or CK+-shaped directory to try those paths. */
 final class SynthCommand implements Command {

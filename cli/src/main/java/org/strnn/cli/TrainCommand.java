@@ -1,28 +1,26 @@
 package org.strnn.cli;
 
-import org.strnn.datasets.source.DataSources;
-
-import org.strnn.train.Results;
-import org.strnn.experiment.TrainReport;
-import org.strnn.train.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.strnn.datasets.SampleSet;
-import org.strnn.model.StrnnModel;
+import org.strnn.datasets.source.DataSources;
+import org.strnn.experiment.TrainReport;
+import org.strnn.formats.Json;
 import org.strnn.model.ConfigJson;
 import org.strnn.model.StrnnFile;
-import org.strnn.train.TrainingProvenance;
-import org.strnn.formats.Json;
+import org.strnn.model.StrnnModel;
+import org.strnn.train.Checkpoints;
 import org.strnn.train.EpochStats;
+import org.strnn.train.Results;
 import org.strnn.train.TrainSettings;
 import org.strnn.train.Trainer;
 import org.strnn.train.TrainingListener;
+import org.strnn.train.TrainingProvenance;
 
 /** {@code strnn train}: trains a model, checkpointing after every epoch, and reports test accuracy. */
 final class TrainCommand implements Command {
@@ -192,7 +190,7 @@ final class TrainCommand implements Command {
         if (report != null) {
             report.addTo(result);
         }
-        result.put("training", ModelOptions.settingsJson(settings));
+        result.put("training", settings.toJson());
         result.put("init", init);
         Results.writeJson(out.resolve("result.json"), result);
         if (stopped != null) {

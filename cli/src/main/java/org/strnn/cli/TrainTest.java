@@ -1,9 +1,8 @@
 package org.strnn.cli;
 
+import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.source.DataSources;
 import org.strnn.datasets.source.EdfEvents;
-
-import org.strnn.datasets.SampleSet;
 
 /**
  * The training and test samples of {@code --data} (split by its protocol) or of {@code --data}

@@ -6,8 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.strnn.experiment.Statistics;
 import java.util.Set;
+import org.strnn.experiment.Statistics;
 
 /**
  * Turns a sweep's records into tables: one CSV row per run, and per configuration the mean and

@@ -16,10 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.strnn.model.StrnnFile;
 import org.strnn.formats.AtomicFile;
 import org.strnn.formats.Json;
 import org.strnn.formats.JsonException;
+import org.strnn.model.StrnnFile;
 
 /**
  * Executes one run in this process, exactly as {@code bin/strnn train ... --json} would, and writes

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.strnn.cli.CliRunner.TINY;
 import static org.strnn.cli.CliRunner.run;
-import static org.strnn.cli.CliRunner.with;
 import static org.strnn.cli.CliRunner.userError;
+import static org.strnn.cli.CliRunner.with;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Parallel;
 import org.strnn.datasets.seed.SeedSynthesizer;
-import org.strnn.model.StrnnClassifier;
-import org.strnn.model.StrnnFile;
 import org.strnn.formats.Json;
 import org.strnn.formats.NpyArray;
 import org.strnn.formats.Npz;
+import org.strnn.model.StrnnClassifier;
+import org.strnn.model.StrnnFile;
 
 /** Every command, run as a user would, on good and on bad input. */
 class CliTest {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.strnn.cli.CliRunner.run;
-import static org.strnn.cli.CliRunner.with;
 import static org.strnn.cli.CliRunner.userError;
+import static org.strnn.cli.CliRunner.with;
 
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -1,7 +1,5 @@
 package org.strnn.cli;
 
-import org.strnn.datasets.npz.NpzFeatures;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.datasets.DatasetException;
 import org.strnn.datasets.SampleSet;
+import org.strnn.datasets.npz.NpzFeatures;
 import org.strnn.datasets.protocol.Corpus;
 import org.strnn.datasets.protocol.Fold;
 import org.strnn.datasets.protocol.Protocol;

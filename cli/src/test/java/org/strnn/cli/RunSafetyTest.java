@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.strnn.cli.CliRunner.TINY;
 import static org.strnn.cli.CliRunner.run;
-import static org.strnn.cli.CliRunner.with;
 import static org.strnn.cli.CliRunner.userError;
+import static org.strnn.cli.CliRunner.with;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Parallel;
-import org.strnn.model.StrnnFile;
 import org.strnn.formats.Json;
+import org.strnn.model.StrnnFile;
 
 /**
  * Issue 15's bugs, run as a user would: test data that leak into training, parallel runs into one

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.strnn.cli.CliRunner.TINY;
 import static org.strnn.cli.CliRunner.run;
+import static org.strnn.cli.CliRunner.userError;
 import static org.strnn.cli.CliRunner.with;
 import static org.strnn.cli.RunSafetyTest.EDF_DIR;
-import static org.strnn.cli.CliRunner.userError;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,10 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Parallel;
-import org.strnn.model.StrnnConfig;
-import org.strnn.model.StrnnModel;
-import org.strnn.model.StrnnFile;
 import org.strnn.formats.Json;
+import org.strnn.model.StrnnConfig;
+import org.strnn.model.StrnnFile;
+import org.strnn.model.StrnnModel;
 import org.strnn.nn.io.Provenance;
 
 /** Issue 15's friction items, run as a user would. */
@@ -208,9 +208,9 @@ class UsabilityTest {
         assertEquals(meanDiff, ((Number) paired.get("mean_difference")).doubleValue(), 1e-12, paired.toString());
         assertEquals(rows.size(), ((Number) paired.get("n")).intValue());
         double pooled = ExperimentCommand.pooled(List.of(
-                new ExperimentCommand.Row("a", 10, 1, "validation", 1, 0.0, 0.0, "", "", 0.5, 2, Double.NaN, Double.NaN,
+                new org.strnn.experiment.FoldResult("a", 10, 1, "validation", 1, 0.0, 0.0, "", "", 0.5, 2, Double.NaN, Double.NaN,
                         Double.NaN, Double.NaN, 1, 0),
-                new ExperimentCommand.Row("b", 10, 399, "validation", 1, 1.0, 1.0, "", "", 0.5, 2, Double.NaN,
+                new org.strnn.experiment.FoldResult("b", 10, 399, "validation", 1, 1.0, 1.0, "", "", 0.5, 2, Double.NaN,
                         Double.NaN, Double.NaN, Double.NaN, 1, 0)));
         assertEquals(399.0 / 400, pooled, 1e-15, "a 1-sample fold weighs 1/400, not 1/2");
         CliRunner.Result text = run(with(new String[] {"experiment", "seed:" + dir, "--epochs", "1", "--out",

@@ -12,8 +12,8 @@ import org.strnn.cli.CliException;
 import org.strnn.datasets.SettingsException;
 import org.strnn.experiment.Executor;
 import org.strnn.sweep.Run;
-import org.strnn.sweep.SweepJob;
 import org.strnn.sweep.SweepDir;
+import org.strnn.sweep.SweepJob;
 import org.strnn.sweep.SweepSpec;
 
 /**

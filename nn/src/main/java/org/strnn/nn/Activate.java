@@ -1,9 +1,8 @@
 package org.strnn.nn;
 
 import java.util.Objects;
-import org.strnn.autograd.types.Activation;
 import org.strnn.autograd.Ops;
-import org.strnn.autograd.Tensor;
+import org.strnn.autograd.types.Activation;
 
 /**
  * Elementwise activations as {@link Layer}s, so that they can sit in a {@link Sequential}. They

@@ -2,9 +2,9 @@ package org.strnn.nn;
 
 import java.util.Objects;
 import java.util.random.RandomGenerator;
-import org.strnn.autograd.types.Activation;
 import org.strnn.autograd.Ops;
 import org.strnn.autograd.Tensor;
+import org.strnn.autograd.types.Activation;
 
 /**
  * The Elman (vanilla) recurrent cell:

@@ -1,18 +1,17 @@
 package org.strnn.nn;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.strnn.autograd.types.Activation;
 import org.strnn.autograd.Ops;
 import org.strnn.autograd.Tensor;
 import org.strnn.autograd.check.Gen;
 import org.strnn.autograd.check.GradCheck;
 import org.strnn.autograd.check.Property;
+import org.strnn.autograd.types.Activation;
 import org.strnn.nn.optim.Adam;
 import org.strnn.nn.optim.Optimizer;
 

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.strnn.autograd.types.Activation;
 import org.strnn.autograd.Ops;
 import org.strnn.autograd.Tensor;
 import org.strnn.autograd.check.GradCheck;
+import org.strnn.autograd.types.Activation;
 
 /** The cells' values against plain-loop references, unrolling, the bidirectional wrapper and long sequences. */
 class RecurrentTest {

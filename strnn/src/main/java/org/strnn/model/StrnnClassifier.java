@@ -3,7 +3,6 @@ package org.strnn.model;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
-import org.strnn.autograd.types.Dag;
 import org.strnn.autograd.MixBlocks;
 import org.strnn.autograd.Parallel;
 import org.strnn.autograd.Tensor;
@@ -12,6 +11,7 @@ import org.strnn.autograd.kernel.Gemm;
 import org.strnn.autograd.kernel.SpatialForward;
 import org.strnn.autograd.kernel.SpatialScratch;
 import org.strnn.autograd.kernel.SpatialWeights;
+import org.strnn.autograd.types.Dag;
 
 /**
  * A trained STRNN as a predictor for embedding: thread-safe, records no autograd graph, and after

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.strnn.autograd.Tensor;
+import org.strnn.formats.FormatException;
 import org.strnn.formats.Json;
 import org.strnn.nn.io.LoadedModel;
-import org.strnn.formats.FormatException;
 
 /**
  * An STRNN model file (spec section 8): a NumPy {@code .npz} with one float64 array per parameter

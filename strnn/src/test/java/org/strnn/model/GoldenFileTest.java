@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.strnn.autograd.types.Activation;
 import org.strnn.autograd.Ops;
 import org.strnn.autograd.Tensor;
-import org.strnn.layout.Layout;
+import org.strnn.autograd.types.Activation;
 import org.strnn.formats.Json;
+import org.strnn.layout.Layout;
 
 /**
  * The model against PyTorch: {@code golden/strnn-torch.json}, written by

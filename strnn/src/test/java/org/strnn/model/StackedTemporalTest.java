@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.strnn.autograd.types.Activation;
 import org.strnn.autograd.Ops;
 import org.strnn.autograd.Parallel;
 import org.strnn.autograd.Tensor;
 import org.strnn.autograd.kernel.KernelProvider;
+import org.strnn.autograd.types.Activation;
 import org.strnn.nn.ElmanCell;
 import org.strnn.nn.Recurrent;
 

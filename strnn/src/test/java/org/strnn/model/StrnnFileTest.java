@@ -14,11 +14,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Tensor;
-import org.strnn.layout.Layouts;
-import org.strnn.formats.Json;
 import org.strnn.formats.FormatException;
+import org.strnn.formats.Json;
 import org.strnn.formats.NpyArray;
 import org.strnn.formats.Npz;
+import org.strnn.layout.Layouts;
 
 class StrnnFileTest {
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.strnn.autograd.types.Dag;
 import org.strnn.autograd.Tensor;
+import org.strnn.autograd.types.Dag;
 import org.strnn.layout.Layout;
 import org.strnn.layout.Layouts;
 

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.strnn.baseline.Baselines;
+import org.strnn.datasets.SampleSet;
+import org.strnn.model.StrnnClassifier;
+import org.strnn.model.StrnnModel;
 import org.strnn.train.Evaluation;
 import org.strnn.train.Metrics;
 import org.strnn.train.Results;
 import org.strnn.train.Selection;
 import org.strnn.train.TrainingOutcome;
-import org.strnn.datasets.SampleSet;
-import org.strnn.model.StrnnClassifier;
-import org.strnn.model.StrnnModel;
 
 /**
  * The result of one training run as the user sees it: the selected model's test metrics (the

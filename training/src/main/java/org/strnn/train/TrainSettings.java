@@ -102,4 +102,22 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, doub
     public boolean validates() {
         return selection == Selection.VALIDATION && validationFraction > 0;
     }
+
+    /** The settings as a run's result reports them (the selection by its label). */
+    public java.util.Map<String, Object> toJson() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("epochs", epochs);
+        m.put("batch", batchSize);
+        m.put("lr", learningRate);
+        m.put("clip", clipNorm);
+        m.put("weight_decay", weightDecay);
+        m.put("schedule", schedule.key());
+        m.put("dropout", dropout);
+        m.put("selection", selection.label());
+        m.put("validation", validationFraction);
+        m.put("patience", patience);
+        m.put("refit", refit);
+        m.put("seed", seed);
+        return m;
+    }
 }

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.strnn.layout.Layouts;
 import org.strnn.datasets.SampleSet;
 import org.strnn.formats.Json;
+import org.strnn.layout.Layouts;
 
 /**
  * The baselines against scikit-learn 1.2.1 ({@code golden.json}, made by {@code make_golden.py}

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.strnn.layout.Layouts;
 import org.strnn.datasets.SampleSet;
+import org.strnn.layout.Layouts;
 import org.strnn.model.StrnnConfig;
 
 /** The one fit check that train, eval and predict share. */

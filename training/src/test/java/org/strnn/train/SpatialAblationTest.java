@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.strnn.layout.Layout;
 import org.strnn.datasets.SampleSet;
 import org.strnn.datasets.synthetic.NeighbourTask;
+import org.strnn.layout.Layout;
 import org.strnn.model.StrnnConfig;
 import org.strnn.model.StrnnModel;
 

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.strnn.datasets.DatasetException;
-import org.strnn.layout.Layout;
 import org.strnn.datasets.Montage;
 import org.strnn.datasets.protocol.Corpus;
 import org.strnn.datasets.protocol.Recording;
 import org.strnn.datasets.protocol.Trial;
 import org.strnn.formats.NpyArray;
 import org.strnn.formats.Npz;
+import org.strnn.layout.Layout;
 
 /**
  * Features computed elsewhere, in the {@code .npz} format of {@code docs/features-npz.md}, as a

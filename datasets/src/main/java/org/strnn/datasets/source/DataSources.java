@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.strnn.datasets.DatasetException;
-import org.strnn.datasets.SettingsException;
-import org.strnn.layout.Layout;
-import org.strnn.layout.Layouts;
 import org.strnn.datasets.SampleSet;
+import org.strnn.datasets.SettingsException;
 import org.strnn.datasets.Split;
 import org.strnn.datasets.deap.DeapCorpus;
 import org.strnn.datasets.deap.DeapTarget;
@@ -23,6 +21,7 @@ import org.strnn.datasets.faces.CkPlusReader;
 import org.strnn.datasets.faces.PatchDescriptor;
 import org.strnn.datasets.faces.PatchGrid;
 import org.strnn.datasets.features.Slicing;
+import org.strnn.datasets.npz.NpzFeatures;
 import org.strnn.datasets.protocol.Corpus;
 import org.strnn.datasets.protocol.Fold;
 import org.strnn.datasets.protocol.Protocol;
@@ -34,7 +33,8 @@ import org.strnn.datasets.seed.SeedDirectory;
 import org.strnn.datasets.seed.SeedIv;
 import org.strnn.datasets.synthetic.NeighbourTask;
 import org.strnn.datasets.synthetic.SyntheticGenerator;
-import org.strnn.datasets.npz.NpzFeatures;
+import org.strnn.layout.Layout;
+import org.strnn.layout.Layouts;
 
 /**
  * The one place that parses a {@code --data} / {@code --test} source (the source grammar of the command reference)

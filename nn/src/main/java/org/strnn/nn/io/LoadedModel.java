@@ -1,11 +1,10 @@
 package org.strnn.nn.io;
 
-import org.strnn.formats.Json;
-import org.strnn.formats.FormatException;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.strnn.formats.FormatException;
+import org.strnn.formats.Json;
 import org.strnn.nn.Module;
 
 /**

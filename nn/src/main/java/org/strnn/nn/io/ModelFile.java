@@ -1,15 +1,9 @@
 package org.strnn.nn.io;
 
-import org.strnn.formats.Json;
-import org.strnn.formats.JsonException;
-import org.strnn.formats.NpyArray;
-import org.strnn.formats.Npz;
-import org.strnn.formats.FormatException;
-
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.strnn.autograd.Tensor;
+import org.strnn.formats.FormatException;
+import org.strnn.formats.Json;
+import org.strnn.formats.JsonException;
+import org.strnn.formats.NpyArray;
+import org.strnn.formats.Npz;
 import org.strnn.nn.Module;
 
 /**

@@ -7,7 +7,3 @@
  */
 package org.strnn.nn.io;
 
-import org.strnn.formats.Json;
-import org.strnn.formats.NpyArray;
-import org.strnn.formats.Npz;
-import org.strnn.formats.FormatException;

@@ -1,7 +1,5 @@
 package org.strnn.nn.io;
 
-import org.strnn.formats.FormatException;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.check.Property;
+import org.strnn.formats.FormatException;
 
 /**
  * Damaged files: a truncated file and a file with a flipped byte either load exactly the saved

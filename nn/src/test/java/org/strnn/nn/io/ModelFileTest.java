@@ -1,10 +1,5 @@
 package org.strnn.nn.io;
 
-import org.strnn.formats.Json;
-import org.strnn.formats.NpyArray;
-import org.strnn.formats.Npz;
-import org.strnn.formats.FormatException;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,8 +19,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.strnn.autograd.types.Activation;
 import org.strnn.autograd.Tensor;
+import org.strnn.autograd.types.Activation;
+import org.strnn.formats.FormatException;
+import org.strnn.formats.Json;
+import org.strnn.formats.NpyArray;
+import org.strnn.formats.Npz;
 import org.strnn.nn.Bidirectional;
 import org.strnn.nn.ElmanCell;
 import org.strnn.nn.Inits;

@@ -1,9 +1,5 @@
 package org.strnn.nn.io;
 
-import org.strnn.formats.Json;
-import org.strnn.formats.NpyArray;
-import org.strnn.formats.Npz;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +24,9 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.strnn.formats.Json;
+import org.strnn.formats.NpyArray;
+import org.strnn.formats.Npz;
 
 /**
  * Our files against real NumPy, both ways, through {@code src/test/python/npz_check.py}: NumPy
