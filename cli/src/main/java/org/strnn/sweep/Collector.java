@@ -47,7 +47,7 @@ public final class Collector {
     /** The runs of one configuration and their statistics. */
     public record Group(String config, List<Run> runs, List<Map<String, Object>> results, int failed,
                         Set<String> selections, Stat validation, Stat validationLoss, Stat test, Stat macroF1,
-                        Stat lda, Stat logreg, Stat seconds) {
+                        Stat lda, Stat logreg, Stat seconds, String splitId, Map<String, double[]> byRun) {
 
         boolean complete() {
             return results.size() == runs.size();
@@ -92,6 +92,7 @@ public final class Collector {
             List<Double> lda = new ArrayList<>();
             List<Double> logreg = new ArrayList<>();
             List<Double> secs = new ArrayList<>();
+            Map<String, double[]> byRun = new LinkedHashMap<>();
             for (Run r : members) {
                 Map<String, Object> rec = records.get(r.id());
                 if (rec == null) {
@@ -111,9 +112,13 @@ public final class Collector {
                 add(lda, number(res, "baselines", "lda", "accuracy"));
                 add(logreg, number(res, "baselines", "logreg", "accuracy"));
                 add(secs, number(res, "seconds"));
+                byRun.put(r.seed() + "/" + r.fold(), new double[] {orNaN(number(res, TEST)),
+                    orNaN(number(res, "baselines", "lda", "accuracy")),
+                    orNaN(number(res, "baselines", "logreg", "accuracy"))});
             }
             out.add(new Group(members.get(0).config(), members, results, failed, selections, Stat.of(val),
-                    Stat.of(valLoss), Stat.of(test), Stat.of(f1), Stat.of(lda), Stat.of(logreg), Stat.of(secs)));
+                    Stat.of(valLoss), Stat.of(test), Stat.of(f1), Stat.of(lda), Stat.of(logreg), Stat.of(secs),
+                    members.get(0).splitId(), byRun));
         }
         return out;
     }
@@ -164,6 +169,49 @@ public final class Collector {
         return "no configuration can be selected on validation: " + String.join("; ", why);
     }
 
+    /** The first configuration on the same data and split as {@code g}: the one the others are compared with. */
+    private static Group reference(Group g, List<Group> groups) {
+        for (Group r : groups) {
+            if (r.splitId().equals(g.splitId())) {
+                return r;
+            }
+        }
+        return g;
+    }
+
+    /**
+     * The paired difference of {@code column} of {@code g} (0: STRNN's test accuracy, 1: LDA's, 2:
+     * logistic regression's) minus the reference's test accuracy, over the runs both finished with the
+     * same seed and fold; null unless every run of both is done and has the value.
+     */
+    static Statistics.Paired paired(Group g, Group reference, int column) {
+        if (!g.complete() || !reference.complete() || g.byRun().size() != reference.byRun().size()
+                || !g.byRun().keySet().equals(reference.byRun().keySet())) {
+            return null;
+        }
+        double[] a = new double[g.byRun().size()];
+        double[] b = new double[a.length];
+        int k = 0;
+        for (Map.Entry<String, double[]> e : g.byRun().entrySet()) {
+            a[k] = e.getValue()[column];
+            b[k] = reference.byRun().get(e.getKey())[0];
+            if (Double.isNaN(a[k]) || Double.isNaN(b[k])) {
+                return null;
+            }
+            k++;
+        }
+        return Statistics.paired(a, b);
+    }
+
+    /** A paired difference in points with its interval, as a table cell. */
+    static String points(Statistics.Paired d) {
+        if (d == null) {
+            return "-";
+        }
+        return Double.isNaN(d.low()) ? String.format(Locale.ROOT, "%+.1f", 100 * d.mean())
+                : String.format(Locale.ROOT, "%+.1f [%+.1f, %+.1f]", 100 * d.mean(), 100 * d.low(), 100 * d.high());
+    }
+
     /** One row per run. */
     public String runsCsv() {
         StringBuilder sb = new StringBuilder("id,config,seed,fold,status,selection,selected_epoch,"
@@ -197,7 +245,8 @@ public final class Collector {
                 "logreg_accuracy")) {
             sb.append(',').append(m).append("_n,").append(m).append("_mean,").append(m).append("_std");
         }
-        sb.append(",seconds_mean,selected_on_validation\n");
+        sb.append(",delta_vs_reference_mean,delta_vs_reference_ci95_low,delta_vs_reference_ci95_high,seconds_mean,"
+                + "selected_on_validation\n");
         List<Group> groups = groups();
         Group best = best(groups);
         for (Group g : groups) {
@@ -208,6 +257,11 @@ public final class Collector {
                 row.add(s.n() == 0 ? "" : s.mean());
                 row.add(s.n() == 0 ? "" : s.std());
             }
+            Group ref = reference(g, groups);
+            Statistics.Paired d = g == ref ? null : paired(g, ref, 0);
+            row.add(d == null ? "" : d.mean());
+            row.add(d == null || Double.isNaN(d.low()) ? "" : d.low());
+            row.add(d == null || Double.isNaN(d.high()) ? "" : d.high());
             row.add(g.seconds().n() == 0 ? "" : g.seconds().mean());
             row.add(g == best);
             sb.append(csvRow(row));
@@ -229,8 +283,8 @@ public final class Collector {
                 + "(mean ± population std over seeds and folds).%n%n", name, runs.size(), done, failed,
                 runs.size() - done - failed));
         sb.append("| configuration | done | selection | validation accuracy | test accuracy | macro F1 | LDA | "
-                + "logistic regression | s per run |\n");
-        sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + "logistic regression | s per run | test: Δ vs reference, 95 % CI |\n");
+        sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         Group best = best(groups);
         for (Group g : groups) {
             sb.append("| ").append(g == best ? "**" + cell(g.config()) + "**" : cell(g.config()))
@@ -244,9 +298,20 @@ public final class Collector {
                     .append(" | ").append(g.logreg().percent())
                     .append(" | ").append(g.seconds().n() == 0 ? "-"
                             : String.format(Locale.ROOT, "%.0f", g.seconds().mean()))
+                    .append(" | ").append(reference(g, groups) == g ? "reference"
+                            : points(paired(g, reference(g, groups), 0)))
                     .append(" |\n");
         }
         sb.append('\n');
+        for (Group g : groups) {
+            if (reference(g, groups) == g && g.lda().n() == g.runs().size() && g.complete()) {
+                sb.append(String.format(Locale.ROOT, "Baselines on the splits of **%s**, as Δ to it in test accuracy "
+                        + "(points, 95 %% CI): shrinkage LDA %s, logistic regression %s.%n", cell(g.config()),
+                        points(paired(g, g, 1)), points(paired(g, g, 2))));
+            }
+        }
+        sb.append("Δ is the mean paired difference in test accuracy to the reference (the first configuration on "
+                + "the same data and split), over the same seeds and folds, with a 95 % Student-t interval.\n\n");
         if (best == null) {
             sb.append(whyNoBest()).append(".\n");
         } else {

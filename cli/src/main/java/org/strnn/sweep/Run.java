@@ -19,9 +19,12 @@ import java.util.List;
  *                    then one entry per grid option
  * @param seed        the run's seed
  * @param fold        the run's fold, or -1 when its protocol has none
+ * @param splitId     a stable id of the data and its split (the base options, the source and the
+ *                    protocol): configurations with the same one are trained and tested on the same
+ *                    samples, seed by seed and fold by fold, so their results pair
  */
 public record Run(String id, List<String> argv, String config, String configId, List<String> axes, long seed,
-                  int fold) {
+                  int fold, String splitId) {
 
     public Run {
         argv = List.copyOf(argv);

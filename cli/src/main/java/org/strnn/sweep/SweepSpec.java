@@ -146,6 +146,10 @@ public final class SweepSpec {
                         }
                         checkOptions(config);
                         String label = String.join(" / ", axes);
+                        List<String> data = new ArrayList<>(base);
+                        data.addAll(source.args());
+                        data.addAll(protocol.args());
+                        String splitId = Run.idOf(data);
                         String configId = Run.idOf(config);
                         for (long seed : seeds) {
                             for (int fold : protocol.folds()) {
@@ -156,7 +160,7 @@ public final class SweepSpec {
                                     argv.add("--fold");
                                     argv.add(Integer.toString(fold));
                                 }
-                                Run run = new Run(Run.idOf(argv), argv, label, configId, axes, seed, fold);
+                                Run run = new Run(Run.idOf(argv), argv, label, configId, axes, seed, fold, splitId);
                                 String before = seen.putIfAbsent(run.id(), label);
                                 if (before != null) {
                                     throw new IllegalArgumentException("two runs have the same settings (" + label

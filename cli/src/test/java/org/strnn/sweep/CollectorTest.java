@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.strnn.experiment.Statistics;
 
 /** Collecting records into tables, and choosing the best configuration on validation only. */
 class CollectorTest {
@@ -113,5 +114,25 @@ class CollectorTest {
         assertEquals("x|y / a", spec.runs().get(0).config());
         String md = new Collector(spec.runs(), Map.of()).markdown("t");
         assertTrue(md.contains("| x\\|y / a | 0/1 |"), md);
+    }
+
+    @Test
+    void eachConfigurationIsPairedWithTheReferenceRunByRun() {
+        // a: 0.70, 0.72; b: 0.80, 0.84 (differences 0.10, 0.12); c: 0.95, 0.97 (0.25 each).
+        Collector c = new Collector(SPEC.runs(), records(new double[][] {
+            {0.70, 0.60}, {0.72, 0.62}, {0.80, 0.80}, {0.84, 0.78}, {0.95, 0.70}, {0.97, 0.70}}));
+        List<Collector.Group> groups = c.groups();
+        Statistics.Paired b = Collector.paired(groups.get(1), groups.get(0), 0);
+        assertEquals(0.11, b.mean(), 1e-12);
+        // t(0.975, 1) * sd(0.10, 0.12) / sqrt(2) = 12.7062 * 0.0141421 / 1.41421
+        assertEquals(0.11 - 12.706204736 * 0.01, b.low(), 1e-8);
+        Statistics.Paired lda = Collector.paired(groups.get(0), groups.get(0), 1);
+        assertEquals(0.5 - 0.71, lda.mean(), 1e-12);
+        String md = c.markdown("t");
+        assertTrue(md.contains("| 2 | reference |"), md);
+        assertTrue(md.contains("| 2 | +11.0 [-1.7, +23.7] |"), md);
+        assertTrue(md.contains("| 2 | +25.0 [+25.0, +25.0] |"), md);
+        assertTrue(md.contains("shrinkage LDA -21.0 [-33.7, -8.3]"), md);
+        assertTrue(c.summaryCsv().lines().anyMatch(l -> l.startsWith("b,") && l.contains(",0.11")), c.summaryCsv());
     }
 }
