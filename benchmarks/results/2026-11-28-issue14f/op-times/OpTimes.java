@@ -1,4 +1,4 @@
-/** Per-op forward and backward times of a batch-32 SEED training step (medians of the phases, means of the ops), with the patched Anomaly and Backprop of patch.py. Throw-away probe for issue 14. */
+/** Per-op forward and backward times of a batch-32 SEED training step (medians of the phases, means of the ops), with the patched Anomaly and Backprop of patch.py. Throw-away probe, to find where a step's time goes. */
 import java.util.*;
 import org.strnn.autograd.*;
 import org.strnn.model.*;

@@ -12,7 +12,8 @@ import org.strnn.model.SpatialGraph;
  * shape) on 1 thread alone, then on 2 threads at once, each thread with its own data and weights:
  * nothing is shared, so any slow-down on 2 threads comes from the machine (caches, memory,
  * clock). With -Dreuse=true each thread keeps one set of forward states; without, it allocates
- * fresh ones per chunk, as SpatialRecurrence does. Throw-away probe for issue 14.
+ * fresh ones per chunk, as SpatialRecurrence does. Throw-away probe, to see whether two threads
+ * slow each other down.
  */
 public class Conc {
     static final boolean REUSE = Boolean.getBoolean("reuse");
