@@ -124,8 +124,8 @@ public class KernelsBenchmark {
     }
 
     /**
-     * The same product the way the scalar kernels compute it (and the vector ones before issue
-     * 14's third round): A's columns copied into rows, then {@code mulRows}.
+     * The same product the way the scalar kernels compute it (and the vector ones where no
+     * transposing tile fits): A's columns copied into rows, then {@code mulRows}.
      */
     @Benchmark
     public double[][] mulTransRowsByColumns() {

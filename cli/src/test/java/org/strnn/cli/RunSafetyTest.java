@@ -26,8 +26,9 @@ import org.strnn.formats.Json;
 import org.strnn.model.StrnnFile;
 
 /**
- * Issue 15's bugs, run as a user would: test data that leak into training, parallel runs into one
- * folder, resumed runs that ignore options, Ctrl-C. Runs that must be separate processes are.
+ * Ways a run could lose or corrupt results, tried as a user would: test data that leak into
+ * training, parallel runs into one folder, resumed runs that ignore options, Ctrl-C. Runs that
+ * must be separate processes are.
  */
 class RunSafetyTest {
 

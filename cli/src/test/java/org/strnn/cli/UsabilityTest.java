@@ -26,7 +26,7 @@ import org.strnn.model.StrnnFile;
 import org.strnn.model.StrnnModel;
 import org.strnn.nn.io.Provenance;
 
-/** Issue 15's friction items, run as a user would. */
+/** Friction a new user meets on the command line, tried as a user would. */
 class UsabilityTest {
 
     static final String R03 = EDF_DIR + "S001R03.edf";

@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.strnn.autograd.kernel.KernelProvider;
 
 /** The embedding API: no allocation beyond the result, and safe to share between threads. */
 class StrnnClassifierTest {
@@ -40,26 +44,15 @@ class StrnnClassifierTest {
     }
 
     @Test
-    void aWarmPredictAllocatesOnlyItsResult() {
-        com.sun.management.ThreadMXBean threads = allocationCounter();
-        StrnnConfig c = StrnnConfig.seedDefaults();
-        StrnnClassifier clf = StrnnClassifier.of(new StrnnModel(c, new SplittableRandom(1)));
-        double[][][] x = sample(c, new SplittableRandom(2));
+    void aWarmPredictAllocatesOnlyItsResult() throws Exception {
         // The result, double[3], is 40 bytes with its header; nothing else may be allocated.
-        long perCall = warmRoundAllocation(threads, () -> clf.predict(x), 64) / ROUND;
+        long perCall = warmRoundAllocation(RESULT) / ROUND;
         assertTrue(perCall <= 64, perCall + " bytes allocated per predict call");
     }
 
     @Test
-    void aWarmPredictIntoACallersArrayAllocatesNothing() {
-        com.sun.management.ThreadMXBean threads = allocationCounter();
-        StrnnConfig c = StrnnConfig.seedDefaults();
-        StrnnClassifier clf = StrnnClassifier.of(new StrnnModel(c, new SplittableRandom(1)));
-        int batch = 3;
-        double[] x = StrnnModelTest.randomSamples(batch, c, new SplittableRandom(2));
-        double[] out = new double[batch * c.classes()];
-        assertEquals(0, warmRoundAllocation(threads, () -> clf.predict(x, batch, out), 0),
-                "bytes allocated by " + ROUND + " warm predict calls");
+    void aWarmPredictIntoACallersArrayAllocatesNothing() throws Exception {
+        assertEquals(0, warmRoundAllocation(INTO), "bytes allocated by " + ROUND + " warm predict calls");
     }
 
     @Test
@@ -104,27 +97,90 @@ class StrnnClassifierTest {
         }
     }
 
+    /** Which call the allocation tests measure: {@code predict(x)}, which returns a new array. */
+    private static final String RESULT = "result";
+    /** {@code predict(x, batch, out)}, which writes into the caller's array. */
+    private static final String INTO = "into";
+
     /**
-     * Bytes a round of {@link #ROUND} calls allocates once warm. Warm means compiled: the Vector
-     * API kernels (run with --add-modules jdk.incubator.vector) allocate a box per vector
-     * operation until C2 has compiled them, which can take many thousands of calls on a loaded
-     * machine. So this measures rounds
-     * until one allocates at most {@code allowedPerCall} bytes per call, for up to two minutes of
-     * warm-up (a bound on waiting for the compiler, not a speed requirement), and returns the last
-     * round's bytes.
+     * Calls before the measured round, in a child JVM with {@code -Xbatch}. There the last call
+     * that allocated was call 2,110, with either kernels (measured twice, the same call each time),
+     * so this is about three times that.
      */
-    private static long warmRoundAllocation(com.sun.management.ThreadMXBean threads, Runnable call,
-                                            long allowedPerCall) {
-        long id = Thread.currentThread().getId();
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        long bytes;
-        do {
-            long before = threads.getThreadAllocatedBytes(id);
-            for (int i = 0; i < ROUND; i++) {
-                call.run();
+    private static final int WARM_CALLS = 6000;
+
+    /** The child JVM's measurements, {@code "result"} and {@code "into"} to bytes; made once. */
+    private static Map<String, Long> warm;
+
+    /**
+     * Bytes a round of {@link #ROUND} calls of {@code which} allocates once warm, measured so
+     * that it does not depend on when the JIT compiles.
+     *
+     * <p>In the interpreter ({@code -Xint}) predict with the scalar kernels allocates nothing
+     * after its first call, which creates the per-thread scratch. Compiled code allocates a few
+     * hundred bytes now and then while methods are compiled and recompiled, and the Vector API
+     * kernels allocate a box per vector operation until C2 has compiled them; when that happens
+     * depends on the machine's load, because the compilers run in the background. So the round is
+     * measured in a child JVM, with this JVM's kernels, and with {@code -Xbatch}: each
+     * compilation finishes before the call that asked for it goes on, so after a fixed number of
+     * calls the same code is compiled however loaded the machine is.
+     */
+    private static synchronized long warmRoundAllocation(String which) throws Exception {
+        allocationCounter();
+        if (warm == null) {
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-Xbatch"));
+            if (!"scalar".equals(KernelProvider.name())) {
+                cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
             }
-            bytes = threads.getThreadAllocatedBytes(id) - before;
-        } while (bytes > allowedPerCall * ROUND && System.nanoTime() < deadline);
-        return bytes;
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), StrnnClassifierTest.class.getName(),
+                    Integer.toString(WARM_CALLS)));
+            KernelParityTest.Finished child = KernelParityTest.run(
+                    new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD), Duration.ofMinutes(15));
+            assertEquals(0, child.exitCode(), "child JVM failed: " + String.join(" ", cmd) + "\n" + child.output());
+            List<String> lines = child.output().strip().lines().toList();
+            assertEquals(List.of("kernels " + KernelProvider.name(), RESULT, INTO),
+                    lines.stream().map(l -> l.replaceAll(" -?\\d+$", "")).toList(), child.output());
+            warm = Map.of(RESULT, Long.parseLong(lines.get(1).split(" ")[1]),
+                    INTO, Long.parseLong(lines.get(2).split(" ")[1]));
+        }
+        return warm.get(which);
+    }
+
+    /** The bytes that the calling thread allocates in one round of {@code which} after {@code warmCalls} calls. */
+    static long measure(String which, int warmCalls) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        StrnnConfig c = StrnnConfig.seedDefaults();
+        StrnnClassifier clf = StrnnClassifier.of(new StrnnModel(c, new SplittableRandom(1)));
+        Runnable call;
+        if (RESULT.equals(which)) {
+            double[][][] x = sample(c, new SplittableRandom(2));
+            call = () -> clf.predict(x);
+        } else {
+            int batch = 3;
+            double[] x = StrnnModelTest.randomSamples(batch, c, new SplittableRandom(2));
+            double[] out = new double[batch * c.classes()];
+            call = () -> clf.predict(x, batch, out);
+        }
+        for (int i = 0; i < warmCalls; i++) {
+            call.run();
+        }
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < ROUND; i++) {
+            call.run();
+        }
+        return threads.getThreadAllocatedBytes(id) - before;
+    }
+
+    /**
+     * The child JVM of {@link #warmRoundAllocation}: prints the kernels, then for each call the
+     * bytes of its round after {@code args[0]} warm-up calls.
+     */
+    public static void main(String[] args) {
+        int warmCalls = Integer.parseInt(args[0]);
+        System.out.println("kernels " + KernelProvider.name());
+        System.out.println(RESULT + " " + measure(RESULT, warmCalls));
+        System.out.println(INTO + " " + measure(INTO, warmCalls));
     }
 }

@@ -18,7 +18,7 @@ import org.strnn.nn.optim.Adam;
 
 class StrnnModelTest {
 
-    /** The tiny configuration of the issue: 3x3 grid, d=2, ds=3, Ks=2, T=3, dt=3, Kt=2, C=3. */
+    /** A tiny configuration, small enough to check by hand: 3x3 grid, d=2, ds=3, Ks=2, T=3, dt=3, Kt=2, C=3. */
     static StrnnConfig tiny() {
         return new StrnnConfig.Builder(Layouts.lattice(3, 3), 2, 3, 3).sizes(3, 2, 3, 2).build();
     }

@@ -13,7 +13,8 @@ import org.strnn.layout.Layout;
 import org.strnn.layout.Layouts;
 
 /**
- * Pins the scale of the default initialisation (issue 11): on N(0,1) input with random labels
+ * Pins the scale of the default initialisation, so that training starts from a sensible loss and
+ * the spatial state neither explodes nor fades along the DAG: on N(0,1) input with random labels
  * the initial loss is at most 1.5 ln C, and the RMS spatial state at the last DAG level is within
  * 0.5x-2x of the first level's, for SEED's grid, a 6x6 face lattice and a 14-electrode montage.
  */
