@@ -1,6 +1,4 @@
-package org.strnn.cli;
-
-import org.strnn.datasets.npz.NpzFeatures;
+package org.strnn.datasets.npz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
