@@ -8,7 +8,6 @@ import static org.strnn.cli.CliRunner.userError;
 import static org.strnn.cli.CliRunner.with;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,20 +22,23 @@ import org.strnn.autograd.Parallel;
 import org.strnn.datasets.deap.Deap;
 import org.strnn.datasets.deap.DeapSynthesizer;
 import org.strnn.datasets.edf.EdfWriter;
+import org.strnn.datasets.npz.NpzFixtures;
 import org.strnn.datasets.seed.SeedIvSynthesizer;
+import org.strnn.datasets.synthetic.SourceSynthesizer;
 import org.strnn.formats.Json;
-import org.strnn.formats.NpyArray;
-import org.strnn.formats.Npz;
 
-/** Every data source and protocol, run from the command line as a user would. */
+/**
+ * Every data source and protocol, run from the command line as a user would. How the readers
+ * split the npz files and the words of their errors are datasets' DataSourcesTest; here, that the
+ * options reach them and their errors reach the user as one line with the exit code of their kind.
+ */
 class DataSourcesCliTest {
 
     private static final String[] SMALL = {"--ds", "4", "--ks", "2", "--dt", "4", "--kt", "2", "--batch", "6",
         "--epochs", "1", "--no-plots", "--quiet"};
     private static final String[] SMALL_EXPERIMENT = {"--ds", "4", "--ks", "2", "--dt", "4", "--kt", "2", "--batch",
         "32", "--epochs", "1", "--quiet"};
-    static final List<String> EPOC = List.of("AF3", "F7", "F3", "FC5", "T7", "P7", "O1", "O2", "P8", "T8", "FC6", "F4",
-            "F8", "AF4");
+    static final List<String> EPOC = SourceSynthesizer.EPOC;
     private static final List<String> CLASSES = List.of("sad", "neutral", "happy");
 
     @TempDir
@@ -109,6 +111,7 @@ class DataSourcesCliTest {
         assertTrue(((String) kfold.get("data")).contains("protocol=kfold,fold=sA-fold1"), (String) kfold.get("data"));
     }
 
+    /** A data error (exit 1) and a wrong setting (exit 2), each one line; every message's words are DataSourcesTest's. */
     @Test
     void edfErrorsAreOneLine() {
         List<String> labels = new ArrayList<>(EPOC.stream().map(n -> "EEG " + n).toList());
@@ -116,41 +119,13 @@ class DataSourcesCliTest {
         Path a = recording("X.edf", false, labels, 1, 5);
         userError(run(with(new String[] {"train", "--data", "edf:" + a, "--events", "sad,happy"}, SMALL)), 1,
                 "\"EEG X3\" has no 10-05 position", "--drop EEG X3");
-        userError(run(with(new String[] {"train", "--data", "edf:" + a, "--events", "T1,T2", "--drop", "EEG X3"},
-                SMALL)), 2, "one file cannot be split");
-        userError(run(with(new String[] {"train", "--data", "edf:" + a + "," + a, "--events", "T1,T2", "--drop",
-            "EEG X3"}, SMALL)), 1, "has no event named T1 or T2 (its annotations: sad x1, neutral x1, happy x1)");
-        userError(run(with(new String[] {"train", "--data", "edf:" + a, "--events", "sad,happy", "--drop", "X3",
-            "--protocol", "loso"}, SMALL)), 1, "two or more subjects");
         userError(run(with(new String[] {"train", "--data", "edf:" + a, "--events", "sad,happy", "--drop", "X3",
             "--protocol", "kfold", "--fold", "9"}, SMALL)), 2, "--fold 9 does not exist", "0..4");
-        userError(run(with(new String[] {"train", "--data", "synthetic", "--protocol", "xval"}, SMALL)), 2,
-                "unknown protocol 'xval'");
-        userError(run(with(new String[] {"train", "--data", "synthetic", "--protocol", "loso"}, SMALL)), 2,
-                "synthetic has only its own split");
-    }
-
-    private static Path example() throws URISyntaxException {
-        return Path.of(DataSourcesCliTest.class.getResource("/npz/example.npz").toURI());
     }
 
     @Test
-    void theNpzOfTheFormatsExampleTrainsUnderEveryProtocol() throws URISyntaxException {
-        String data = "npz:" + example();
-        // 3 subjects x 6 trials x 12 windows; T = 9 gives 4 samples per trial
-        Map<String, Object> paper = trainJson("--data", data);
-        assertEquals(4L * 4, paper.get("train_samples"), "subject 1: the first 60% of 6 trials (4) train");
-        assertEquals(2L * 4, paper.get("test_samples"));
-        Map<String, Object> kfold = trainJson("--data", data, "--protocol", "kfold", "--folds", "3", "--subject", "2");
-        assertEquals(4L * 4, kfold.get("train_samples"));
-        assertEquals(2L * 4, kfold.get("test_samples"));
-        Map<String, Object> loso = trainJson("--data", data, "--protocol", "loso", "--fold", "2");
-        assertEquals(12L * 4, loso.get("train_samples"));
-        assertEquals(6L * 4, loso.get("test_samples"));
-        assertTrue(((String) loso.get("data")).contains("fold=loso-s3"));
-        userError(run(with(new String[] {"train", "--data", data, "--protocol", "cross-session"}, SMALL)), 1,
-                "cross-session needs a subject with two or more sessions", "'session' array");
-
+    void theNpzOfTheFormatsExampleRunsAnExperiment() {
+        String data = "npz:" + NpzFixtures.example(tmp);
         CliRunner.Result exp = run(with(new String[] {"experiment", data, "--protocol", "kfold", "--folds", "2",
             "--out", tmp.resolve("exp").toString()}, SMALL_EXPERIMENT));
         assertEquals(0, exp.exit(), exp.toString());
@@ -158,67 +133,17 @@ class DataSourcesCliTest {
         assertTrue(exp.out().contains("\u00b1"), exp.out());
     }
 
-    /** An npz written from Java: two subjects, two sessions, trial ids repeating across them. */
-    private Path sessionsNpz(double poison, boolean scatter) {
-        List<String> channels = EPOC;
-        int trials = 3;
-        int windows = 10;
-        int rows = 2 * 2 * trials * windows;
-        double[] x = new double[rows * channels.size() * 5];
-        long[] y = new long[rows];
-        long[] trial = new long[rows];
-        String[] subject = new String[rows];
-        long[] session = new long[rows];
-        SplittableRandom random = new SplittableRandom(9);
-        int i = 0;
-        for (int s = 0; s < 2; s++) {
-            for (int e = 0; e < 2; e++) {
-                for (int t = 0; t < trials; t++) {
-                    for (int w = 0; w < windows; w++, i++) {
-                        y[i] = t % 2;
-                        trial[i] = scatter && w % 2 == 0 ? 1 - t % 2 : t;
-                        subject[i] = "P" + s;
-                        session[i] = e + 1;
-                        for (int k = 0; k < channels.size() * 5; k++) {
-                            x[i * channels.size() * 5 + k] = random.nextGaussian() + y[i] * (k % 5 == 2 ? 1 : 0);
-                        }
-                    }
-                }
-            }
-        }
-        x[x.length - 1] = poison;
-        Path f = tmp.resolve("s" + System.nanoTime() + ".npz");
-        Npz.write(f, List.of(NpyArray.ofDoubles("x", new int[] {rows, channels.size(), 5}, x),
-                NpyArray.ofLongs("y", new int[] {rows}, y), NpyArray.ofLongs("trial", new int[] {rows}, trial),
-                NpyArray.ofStrings("subject", new int[] {rows}, subject),
-                NpyArray.ofLongs("session", new int[] {rows}, session),
-                NpyArray.ofStrings("channels", new int[] {channels.size()}, channels.toArray(String[]::new)),
-                NpyArray.ofLongs("extra", new int[] {1}, new long[] {1})), false);
-        return f;
-    }
-
     @Test
-    void npzWithSessionsRunsCrossSessionAndRefusesBrokenFiles() {
-        String data = "npz:" + sessionsNpz(0, false);
-        Map<String, Object> cross = trainJson("--data", data, "--protocol", "cross-session", "--subject", "P1",
-                "--session", "2", "--steps", "5");
-        // one subject's other session trains: 3 trials x (10 - 5 + 1)
-        assertEquals(3L * 6, cross.get("train_samples"));
-        assertEquals(3L * 6, cross.get("test_samples"));
-        assertTrue(((String) cross.get("data")).contains("fold=sP1-test-2"), (String) cross.get("data"));
+    void npzNotesAndBrokenFilesReachTheUser() {
+        String data = "npz:" + NpzFixtures.sessions(tmp, 0, false);
         CliRunner.Result noted = run("train", "--data", data, "--out", tmp.resolve("noted").toString(), "--ds", "4",
                 "--ks", "2", "--dt", "4", "--kt", "2", "--epochs", "1", "--no-plots", "--steps", "5");
         assertEquals(0, noted.exit(), noted.toString());
         assertTrue(noted.err().contains("ignoring array 'extra' (not part of docs/features-npz.md)"), noted.err());
         assertTrue(noted.err().contains("npz: 4 recording(s) of 2 subject(s), 2 classes, 14 channels on a 6x4 grid"),
                 noted.err());
-
-        userError(run(with(new String[] {"train", "--data", "npz:" + sessionsNpz(Double.NaN, false)}, SMALL)), 1,
-                "array x: holds NaN at window 119, channel AF4, feature 4 (0-based); x must be finite");
-        userError(run(with(new String[] {"train", "--data", "npz:" + sessionsNpz(0, true)}, SMALL)), 1,
-                "array trial: the windows of trial 1 of subject P0, session 1 are not consecutive");
-        userError(run(with(new String[] {"train", "--data", "npz:" + tmp.resolve("none.npz")}, SMALL)), 1,
-                "none.npz");
+        userError(run(with(new String[] {"train", "--data", "npz:" + NpzFixtures.sessions(tmp, Double.NaN, false)},
+            SMALL)), 1, "array x: holds NaN at window 119, channel AF4, feature 4 (0-based); x must be finite");
     }
 
     @Test

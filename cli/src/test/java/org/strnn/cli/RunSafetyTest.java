@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.autograd.Parallel;
+import org.strnn.datasets.edf.Eegmmidb;
 import org.strnn.formats.Json;
 import org.strnn.model.StrnnFile;
 
@@ -32,7 +33,8 @@ import org.strnn.model.StrnnFile;
  */
 class RunSafetyTest {
 
-    static final String EDF_DIR = Eegmmidb.dir();
+    /** The folder of the PhysioNet S001 recordings, with a trailing separator, ready for a file name. */
+    static final String EDF_DIR = Eegmmidb.dir() + java.io.File.separator;
 
     /**
      * How long a child run may take before the test calls it a hang. Not a performance limit:

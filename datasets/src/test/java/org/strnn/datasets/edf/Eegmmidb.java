@@ -7,12 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The PhysioNet EEG Motor Movement/Imagery recordings of subject S001 that the repository holds in
- * {@code data/eegmmidb-S001/} (ODC-By; see the README there). Not a test itself.
+ * {@code data/eegmmidb-S001/} (ODC-By; see the README there). Not a test itself. Public, and
+ * shipped in datasets' test jar, so that the command line's tests find the recordings the same way.
  */
-final class Eegmmidb {
+public final class Eegmmidb {
 
-    static final String R03 = "S001R03.edf";
-    static final String R07 = "S001R07.edf";
+    public static final String R03 = "S001R03.edf";
+    public static final String R07 = "S001R07.edf";
 
     private static final Map<String, EdfRecording> CACHE = new ConcurrentHashMap<>();
 
@@ -23,7 +24,7 @@ final class Eegmmidb {
      * The folder {@code data/eegmmidb-S001}, found in the working directory or above it (tests run
      * in their module's folder, one level below the repository root).
      */
-    static Path dir() {
+    public static Path dir() {
         Path start = Path.of("").toAbsolutePath();
         for (Path p = start; p != null; p = p.getParent()) {
             Path candidate = p.resolve("data").resolve("eegmmidb-S001");
@@ -35,7 +36,8 @@ final class Eegmmidb {
                 + start + " or a folder above it (the repository keeps them in data/eegmmidb-S001/)");
     }
 
-    static Path file(String name) {
+    /** The recording {@code name} (e.g. {@link #R03}) of the folder; it must exist. */
+    public static Path file(String name) {
         Path file = dir().resolve(name);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("the PhysioNet S001 file " + file + " is missing");

@@ -1,4 +1,4 @@
-package org.strnn.cli;
+package org.strnn.datasets.npz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strnn.datasets.DatasetException;
 import org.strnn.datasets.SampleSet;
-import org.strnn.datasets.npz.NpzFeatures;
 import org.strnn.datasets.protocol.Corpus;
 import org.strnn.datasets.protocol.Fold;
 import org.strnn.datasets.protocol.Protocol;
