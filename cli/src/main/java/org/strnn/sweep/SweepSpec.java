@@ -12,10 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import org.strnn.datasets.SettingsException;
 import org.strnn.formats.Json;
 import org.strnn.formats.JsonException;
+import org.strnn.formats.JsonView;
 
 /**
  * A sweep file: the axes whose product is the list of runs.
@@ -80,22 +81,22 @@ public final class SweepSpec {
 
     /** Expands the JSON text of a sweep; {@code defaultName} names it when the text does not. */
     public static SweepSpec parse(String text, String defaultName) {
-        Map<String, Object> root = Json.parseObject(text);
+        JsonView root = JsonView.of(Json.parseObject(text), "");
         Set<String> known = Set.of("name", "base", "sources", "protocols", "variants", "grid", "seeds", "plots");
-        for (String key : root.keySet()) {
+        for (String key : root.keys()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown key \"" + key + "\" (known: "
-                        + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                        + String.join(", ", new TreeSet<>(known)) + ")");
             }
         }
-        String name = root.containsKey("name") ? string(root.get("name"), "name") : defaultName;
-        List<String> base = args(root.getOrDefault("base", List.of()), "base", null);
-        List<Axis> sources = axis(root.get("sources"), "sources", "data");
+        String name = root.has("name") ? root.get("name").nonBlankString() : defaultName;
+        List<String> base = root.has("base") ? args(root.get("base"), Set.of()) : List.of();
+        List<Axis> sources = axis(root.get("sources"), "data");
         List<Axis> protocols = protocols(root.get("protocols"));
-        List<Axis> variants = axis(root.get("variants"), "variants", null);
+        List<Axis> variants = axis(root.get("variants"), null);
         List<List<Axis>> grid = grid(root.get("grid"));
         List<Long> seeds = seeds(root.get("seeds"));
-        boolean plots = root.containsKey("plots") && bool(root.get("plots"), "plots");
+        boolean plots = root.has("plots") && root.get("plots").bool();
         return new SweepSpec(name, expand(base, sources, protocols, variants, grid, seeds), plots);
     }
 
@@ -216,62 +217,53 @@ public final class SweepSpec {
         }
     }
 
-    private static List<Axis> axis(Object value, String key, String shorthand) {
-        if (value == null) {
+    private static List<Axis> axis(JsonView value, String shorthand) {
+        if (value.isAbsent()) {
             return List.of(new Axis(null, List.of(), List.of(-1)));
         }
-        List<?> list = list(value, key);
         List<Axis> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String where = key + "[" + i + "]";
-            Object v = list.get(i);
-            if (v instanceof String s && shorthand != null) {
-                out.add(new Axis(s, List.of("--" + shorthand, s), List.of(-1)));
-            } else if (v instanceof Map<?, ?> m) {
-                Object label = m.get("name");
-                List<String> a = m.containsKey("args") ? args(m.get("args"), where + ".args", null) : args(m, where, "name");
-                if (m.containsKey("args") && m.size() > (label == null ? 1 : 2)) {
-                    throw new IllegalArgumentException(where + ": give either \"args\" or options, not both");
+        for (JsonView v : axisValues(value)) {
+            if (v.isString() && shorthand != null) {
+                out.add(new Axis(v.string(), List.of("--" + shorthand, v.string()), List.of(-1)));
+            } else if (v.isObject()) {
+                JsonView label = v.get("name");
+                List<String> a = v.has("args") ? args(v.get("args"), Set.of()) : args(v, Set.of("name"));
+                if (v.has("args") && v.keys().size() > (label.isAbsent() ? 1 : 2)) {
+                    throw v.error("give either \"args\" or options, not both");
                 }
-                String text = label != null ? string(label, where + ".name")
+                String text = !label.isAbsent() ? label.nonBlankString()
                         : a.isEmpty() ? "-" : String.join(" ", a);
                 out.add(new Axis(text, a, List.of(-1)));
             } else {
-                throw new IllegalArgumentException(where + ": expected " + (shorthand != null ? "a string or " : "")
-                        + "an object");
+                throw v.error("expected " + (shorthand != null ? "a string or " : "") + "an object");
             }
         }
         return out;
     }
 
-    private static List<Axis> protocols(Object value) {
-        if (value == null) {
+    private static List<Axis> protocols(JsonView value) {
+        if (value.isAbsent()) {
             return List.of(new Axis(null, List.of(), List.of(-1)));
         }
-        List<?> list = list(value, "protocols");
         List<Axis> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String where = "protocols[" + i + "]";
-            Object v = list.get(i);
-            if (v instanceof String s) {
-                out.add(new Axis(s, List.of("--protocol", s), List.of(-1)));
+        for (JsonView v : axisValues(value)) {
+            if (v.isString()) {
+                out.add(new Axis(v.string(), List.of("--protocol", v.string()), List.of(-1)));
                 continue;
             }
-            if (!(v instanceof Map<?, ?> m)) {
-                throw new IllegalArgumentException(where + ": expected a protocol name or an object");
+            if (!v.isObject()) {
+                throw v.error("expected a protocol name or an object");
             }
-            Map<String, Object> options = new java.util.LinkedHashMap<>();
-            m.forEach((k, x) -> options.put((String) k, x));
-            Object fold = options.remove("fold");
+            JsonView fold = v.get("fold");
             List<Integer> folds = new ArrayList<>();
-            if (fold instanceof List<?> l) {
-                for (Object f : l) {
-                    folds.add(integer(f, where + ".fold", 0, 1_000_000));
+            if (fold.isList()) {
+                for (JsonView f : fold.list()) {
+                    folds.add(f.at(fold.where()).integer(0, 1_000_000));
                 }
-            } else if (fold != null) {
-                folds.add(integer(fold, where + ".fold", 0, 1_000_000));
-            } else if (options.get("folds") != null) {
-                int k = integer(options.get("folds"), where + ".folds", 1, 1_000_000);
+            } else if (!fold.isAbsent()) {
+                folds.add(fold.integer(0, 1_000_000));
+            } else if (!v.get("folds").isAbsent()) {
+                int k = v.get("folds").integer(1, 1_000_000);
                 for (int f = 0; f < k; f++) {
                     folds.add(f);
                 }
@@ -279,123 +271,104 @@ public final class SweepSpec {
                 folds.add(-1);
             }
             if (folds.isEmpty()) {
-                throw new IllegalArgumentException(where + ".fold: an empty list");
+                throw fold.error("an empty list");
             }
-            List<String> a = args(options, where, "name");
-            String label = options.get("name") != null ? string(options.get("name"), where + ".name") : String.join(" ", a);
-            out.add(new Axis(label, a, folds));
+            List<String> a = args(v, Set.of("name", "fold"));
+            JsonView label = v.get("name");
+            out.add(new Axis(label.isAbsent() ? String.join(" ", a) : label.nonBlankString(), a, folds));
         }
         return out;
     }
 
-    private static List<List<Axis>> grid(Object value) {
-        if (value == null) {
+    private static List<List<Axis>> grid(JsonView value) {
+        if (value.isAbsent()) {
             return List.of();
         }
-        if (!(value instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException("grid: expected an object of option: [values]");
+        if (!value.isObject()) {
+            throw value.error("expected an object of option: [values]");
         }
         List<List<Axis>> out = new ArrayList<>();
-        for (Object key : new TreeMap<>(m).keySet()) {
-            String option = (String) key;
-            List<?> values = list(m.get(option), "grid." + option);
+        for (String option : new TreeSet<>(value.keys())) {
+            JsonView values = value.get(option);
             List<Axis> axis = new ArrayList<>();
-            for (Object v : values) {
-                List<String> a = args(Map.of(option, v == null ? Boolean.FALSE : v), "grid." + option, null);
-                axis.add(new Axis(option + "=" + word(v == null ? Boolean.FALSE : v, "grid." + option), a, List.of(-1)));
+            for (JsonView v : axisValues(values)) {
+                // null leaves the option out, as false does; both the words and the label read it as false
+                JsonView x = v.withDefault(false).at(values.where());
+                List<String> a = args(JsonView.of(Map.of(option, x.value()), values.where()), Set.of());
+                axis.add(new Axis(option + "=" + word(x), a, List.of(-1)));
             }
             out.add(axis);
         }
         return out;
     }
 
-    private static List<Long> seeds(Object value) {
-        if (value == null) {
+    private static List<Long> seeds(JsonView value) {
+        if (value.isAbsent()) {
             return List.of(1L);
         }
         List<Long> out = new ArrayList<>();
-        for (Object v : list(value, "seeds")) {
-            if (!(v instanceof Long l)) {
-                throw new IllegalArgumentException("seeds: expected whole numbers, got " + v);
+        for (JsonView v : axisValues(value)) {
+            if (!v.isWholeNumber()) {
+                throw value.error("expected whole numbers, got " + v.value());
             }
+            long l = v.wholeNumber(Long.MIN_VALUE, Long.MAX_VALUE);
             if (out.contains(l)) {
-                throw new IllegalArgumentException("seeds: " + l + " is listed twice");
+                throw value.error(l + " is listed twice");
             }
             out.add(l);
         }
         return out;
     }
 
-    /** Command-line words from a list of words or an object of options (skipping {@code skip}). */
-    private static List<String> args(Object value, String where, String skip) {
+    /** Command-line words from a list of words or an object of options (leaving out the members {@code skip}). */
+    private static List<String> args(JsonView value, Set<String> skip) {
         List<String> out = new ArrayList<>();
-        if (value instanceof List<?> l) {
-            for (Object w : l) {
-                out.add(word(w, where));
+        if (value.isList()) {
+            for (JsonView w : value.list()) {
+                out.add(word(w.at(value.where())));
             }
             return out;
         }
-        if (!(value instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException(where + ": expected a list of words or an object of options");
+        if (!value.isObject()) {
+            throw value.error("expected a list of words or an object of options");
         }
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            String option = (String) e.getKey();
-            if (option.equals(skip)) {
+        for (Map.Entry<String, JsonView> e : value.object().entrySet()) {
+            String option = e.getKey();
+            JsonView v = e.getValue();
+            if (skip.contains(option)) {
                 continue;
             }
-            Object v = e.getValue();
-            if (Boolean.TRUE.equals(v)) {
+            if (Boolean.TRUE.equals(v.value())) {
                 out.add("--" + option);
-            } else if (v != null && !Boolean.FALSE.equals(v)) {
+            } else if (!v.isAbsent() && !Boolean.FALSE.equals(v.value())) {
                 out.add("--" + option);
-                out.add(word(v, where + "." + option));
+                out.add(word(v));
             }
         }
         return out;
     }
 
     /** A string or a number as one command-line word. */
-    private static String word(Object v, String where) {
-        if (v instanceof String s) {
+    private static String word(JsonView v) {
+        Object x = v.value();
+        if (x instanceof String s) {
             return s;
         }
-        if (v instanceof Long || v instanceof Boolean) {
-            return v.toString();
+        if (x instanceof Long || x instanceof Boolean) {
+            return x.toString();
         }
-        if (v instanceof Double d) {
+        if (x instanceof Double d) {
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
         }
-        throw new IllegalArgumentException(where + ": expected a string or a number, got " + (v == null ? "null" : v));
+        throw v.error("expected a string or a number, got " + (x == null ? "null" : x));
     }
 
-    private static List<?> list(Object value, String where) {
-        if (!(value instanceof List<?> l)) {
-            throw new IllegalArgumentException(where + ": expected a list");
+    /** The values of an axis: a list, and not an empty one. */
+    private static List<JsonView> axisValues(JsonView value) {
+        List<JsonView> list = value.list();
+        if (list.isEmpty()) {
+            throw value.error("an empty list gives no runs");
         }
-        if (l.isEmpty()) {
-            throw new IllegalArgumentException(where + ": an empty list gives no runs");
-        }
-        return l;
-    }
-
-    private static String string(Object v, String where) {
-        if (!(v instanceof String s) || s.isBlank()) {
-            throw new IllegalArgumentException(where + ": expected a non-empty string");
-        }
-        return s;
-    }
-
-    private static boolean bool(Object v, String where) {
-        if (!(v instanceof Boolean b)) {
-            throw new IllegalArgumentException(where + ": expected true or false");
-        }
-        return b;
-    }
-
-    private static int integer(Object v, String where, int min, int max) {
-        if (!(v instanceof Long l) || l < min || l > max) {
-            throw new IllegalArgumentException(where + ": expected a whole number in [" + min + ", " + max + "]");
-        }
-        return (int) (long) l;
+        return list;
     }
 }

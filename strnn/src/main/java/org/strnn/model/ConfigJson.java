@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.strnn.autograd.types.Activation;
+import org.strnn.formats.JsonView;
 import org.strnn.layout.Layout;
 import org.strnn.layout.Layouts;
 
@@ -76,47 +77,47 @@ public final class ConfigJson {
 
     /** Reads a configuration; {@code where} names the source in error messages. */
     public static StrnnConfig fromJson(Map<String, Object> m, String where) {
-        for (String key : m.keySet()) {
+        JsonView cfg = JsonView.of(m, where, JsonView.Wording.mustBe("the model settings need"));
+        for (String key : cfg.keys()) {
             if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(where + ": unknown model setting '" + key + "' (known: "
-                        + String.join(", ", KEYS) + ")");
+                throw cfg.error("unknown model setting '" + key + "' (known: " + String.join(", ", KEYS) + ")");
             }
         }
-        if (!m.containsKey("layout")) {
-            throw new IllegalArgumentException(where + ": the model settings need a layout");
+        if (!cfg.has("layout")) {
+            throw cfg.error("the model settings need a layout");
         }
-        Layout layout = layout(m.get("layout"), where);
-        StrnnConfig.Builder b = new StrnnConfig.Builder(layout, integer(m, "d", null, where),
-                integer(m, "T", null, where), integer(m, "C", null, where));
-        b.sizes(integer(m, "ds", 30, where), integer(m, "Ks", 10, where), integer(m, "dt", 30, where),
-                integer(m, "Kt", 5, where));
-        b.activation(Activation.valueOf(choice(m, "activation", "relu", where, "relu", "tanh")));
-        b.merge(Merge.valueOf(choice(m, "merge", "sum", where, "sum", "concat")));
-        if (m.containsKey("directions")) {
-            if (!(m.get("directions") instanceof List<?> list) || list.isEmpty()) {
-                throw new IllegalArgumentException(where + ": directions must be a non-empty list of 0..3");
+        Layout layout = layout(cfg.get("layout").value(), where);
+        StrnnConfig.Builder b = new StrnnConfig.Builder(layout, size(cfg.get("d")), size(cfg.get("T")),
+                size(cfg.get("C")));
+        b.sizes(size(cfg.get("ds").withDefault(30)), size(cfg.get("Ks").withDefault(10)),
+                size(cfg.get("dt").withDefault(30)), size(cfg.get("Kt").withDefault(5)));
+        b.activation(Activation.valueOf(choice(cfg.get("activation").withDefault("relu"), "relu", "tanh")));
+        b.merge(Merge.valueOf(choice(cfg.get("merge").withDefault("sum"), "sum", "concat")));
+        if (cfg.has("directions")) {
+            JsonView list = cfg.get("directions");
+            if (!list.isList() || list.list().isEmpty()) {
+                throw cfg.error("directions must be a non-empty list of 0..3");
             }
+            JsonView.Wording notDirections = JsonView.Wording.fixed(
+                    where + ": directions must be a list of 0..3, got " + list.value());
             List<Direction> dirs = new ArrayList<>();
-            for (Object o : list) {
-                if (!(o instanceof Long r) || r < 0 || r > 3) {
-                    throw new IllegalArgumentException(where + ": directions must be a list of 0..3, got " + list);
-                }
-                dirs.add(Direction.of(r.intValue()));
+            for (JsonView r : list.withWording(notDirections).list()) {
+                dirs.add(Direction.of(r.integer(0, 3)));
             }
             b.directions(dirs);
         }
-        b.recurrence(bool(m, "spatial_rnn", where), bool(m, "temporal_rnn", where));
-        b.sparsity(SparsityMode.valueOf(choice(m, "sparsity", "l1", where, "l1", "proximal", "none")),
-                number(m, "lambda_s", 1e-4, where), number(m, "lambda_t", 1e-4, where));
+        b.recurrence(cfg.get("spatial_rnn").withDefault(true).bool(), cfg.get("temporal_rnn").withDefault(true).bool());
+        b.sparsity(SparsityMode.valueOf(choice(cfg.get("sparsity").withDefault("l1"), "l1", "proximal", "none")),
+                cfg.get("lambda_s").withDefault(1e-4).number(), cfg.get("lambda_t").withDefault(1e-4).number());
         StrnnConfig c;
         try {
             c = b.build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
-        if (m.containsKey("n") && integer(m, "n", null, where) != layout.size()) {
-            throw new IllegalArgumentException(where + ": n=" + m.get("n") + " but the layout " + layout.name()
-                    + " has " + layout.size() + " vertices");
+        if (cfg.has("n") && size(cfg.get("n")) != layout.size()) {
+            throw cfg.error("n=" + cfg.get("n").value() + " but the layout " + layout.name() + " has "
+                    + layout.size() + " vertices");
         }
         return c;
     }
@@ -156,51 +157,13 @@ public final class ConfigJson {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    private static int integer(Map<String, Object> m, String key, Integer dflt, String where) {
-        Object v = m.get(key);
-        if (v == null) {
-            if (dflt == null) {
-                throw new IllegalArgumentException(where + ": the model settings need " + key);
-            }
-            return dflt;
-        }
-        if (!(v instanceof Long l) || l < 1 || l > 1_000_000) {
-            throw new IllegalArgumentException(where + ": " + key + " must be a positive whole number, got " + v);
-        }
-        return l.intValue();
+    /** A size setting: a whole number in [1, 1000000]. */
+    private static int size(JsonView v) {
+        return v.integer(1, 1_000_000, "a positive whole number");
     }
 
-    private static double number(Map<String, Object> m, String key, double dflt, String where) {
-        Object v = m.get(key);
-        if (v == null) {
-            return dflt;
-        }
-        if (!(v instanceof Number num)) {
-            throw new IllegalArgumentException(where + ": " + key + " must be a number, got " + v);
-        }
-        return num.doubleValue();
-    }
-
-    private static boolean bool(Map<String, Object> m, String key, String where) {
-        Object v = m.get(key);
-        if (v == null) {
-            return true;
-        }
-        if (!(v instanceof Boolean bo)) {
-            throw new IllegalArgumentException(where + ": " + key + " must be true or false, got " + v);
-        }
-        return bo;
-    }
-
-    private static String choice(Map<String, Object> m, String key, String dflt, String where, String... choices) {
-        Object v = m.get(key);
-        String s = v == null ? dflt : v instanceof String str ? str.toLowerCase(Locale.ROOT) : null;
-        for (String c : choices) {
-            if (c.equals(s)) {
-                return c.toUpperCase(Locale.ROOT);
-            }
-        }
-        throw new IllegalArgumentException(where + ": " + key + " must be one of " + String.join(", ", choices)
-                + ", got " + v);
+    /** One of the lower-case {@code choices}, in any case, as an enum constant's name. */
+    private static String choice(JsonView v, String... choices) {
+        return v.oneOfIgnoringCase(choices).toUpperCase(Locale.ROOT);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.strnn.formats.JsonView;
 import org.strnn.nn.Version;
 
 /**
@@ -105,26 +106,22 @@ public record Provenance(long seed, String libraryVersion, String created, Strin
      * version {@code "library": "strnn 0.1.0"}; that form is read too.
      */
     public static Provenance fromJson(Map<String, Object> m) {
-        Object version = m.containsKey("library_version") ? m.get("library_version") : m.get("library");
-        if (version instanceof String v && v.startsWith("strnn ")) {
-            version = v.substring("strnn ".length());
+        JsonView p = JsonView.of(m, "provenance", JsonView.Wording.fixed("provenance needs seed (integer), "
+                + "library_version, created and data (strings), got " + m.keySet()));
+        String version = (p.has("library_version") ? p.get("library_version") : p.get("library")).string();
+        if (version.startsWith("strnn ")) {
+            version = version.substring("strnn ".length());
         }
-        if (!(m.get("seed") instanceof Long seed) || !(version instanceof String v)
-                || !(m.get("created") instanceof String created) || !(m.get("data") instanceof String data)) {
-            throw new IllegalArgumentException("provenance needs seed (integer), library_version, created and data "
-                    + "(strings), got " + m.keySet());
-        }
+        long seed = p.get("seed").wholeNumber(Long.MIN_VALUE, Long.MAX_VALUE);
+        String created = p.get("created").string();
+        String data = p.get("data").string();
         Map<String, String> options = new LinkedHashMap<>();
-        if (m.get("data_options") instanceof Map<?, ?> o) {
-            for (Map.Entry<?, ?> e : o.entrySet()) {
-                options.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
-            }
+        JsonView o = p.get("data_options");
+        if (o.isObject()) {
+            o.object().forEach((key, value) -> options.put(key, String.valueOf(value.value())));
         }
-        return new Provenance(seed, v, created, data, string(m, "test_data"), string(m, "train_fingerprint"),
-                string(m, "test_fingerprint"), options, string(m, "java"));
-    }
-
-    private static String string(Map<String, Object> m, String key) {
-        return m.get(key) instanceof String s ? s : null;
+        return new Provenance(seed, version, created, data, p.get("test_data").stringOrNull(),
+                p.get("train_fingerprint").stringOrNull(), p.get("test_fingerprint").stringOrNull(), options,
+                p.get("java").stringOrNull());
     }
 }
