@@ -2,6 +2,7 @@ package org.strnn.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntConsumer;
 import org.strnn.autograd.MixBlocks;
 import org.strnn.autograd.Parallel;
@@ -14,9 +15,9 @@ import org.strnn.autograd.kernel.SpatialWeights;
 import org.strnn.autograd.types.Dag;
 
 /**
- * A trained STRNN as a predictor for embedding: thread-safe, records no autograd graph, and after
- * a thread's first call allocates nothing per call beyond the returned probabilities (each thread
- * keeps a workspace that grows only for a larger batch).
+ * A trained STRNN as a predictor for embedding: thread-safe, records no autograd graph, and once
+ * warm allocates nothing per call beyond the returned probabilities (each call borrows a workspace
+ * of the classifier's, which grows only for a larger batch; concurrent calls borrow different ones).
  *
  * <pre>{@code
  * StrnnClassifier clf = StrnnClassifier.load(Path.of("model.npz"));
@@ -51,7 +52,16 @@ public final class StrnnClassifier {
     /** The most slices of the spatial layer computed together in inference. */
     private static final int BLOCK_ROWS = 64;
 
-    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+    /**
+     * Idle workspaces: a call takes one and gives it back, so concurrent callers never share one,
+     * and a steady number of callers allocates nothing. They belong to this classifier and go with
+     * it (a per-instance ThreadLocal would leave each classifier's workspace in every long-lived
+     * thread that ever called it, until the thread ends).
+     */
+    private final AtomicReferenceArray<Workspace> idle = new AtomicReferenceArray<>(IDLE_SLOTS);
+
+    /** How many idle workspaces a classifier keeps; more concurrent callers allocate their own. */
+    private static final int IDLE_SLOTS = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
 
     private StrnnClassifier(StrnnModel model, List<String> classNames) {
         this.config = model.config();
@@ -126,13 +136,17 @@ public final class StrnnClassifier {
 
     /** Class probabilities for one sample, {@code double[T][n][d]}. */
     public double[] predict(double[][][] sample) {
-        Workspace ws = workspaces.get();
-        ws.ensure(1);
-        fill(ws.x, 0, 1, 0, sample);
-        double[] out = new double[dims.classes()];
-        run(ws, 1);
-        System.arraycopy(ws.probs, 0, out, 0, out.length);
-        return out;
+        Workspace ws = acquire();
+        try {
+            ws.ensure(1);
+            fill(ws.x, 0, 1, 0, sample);
+            double[] out = new double[dims.classes()];
+            run(ws, 1);
+            System.arraycopy(ws.probs, 0, out, 0, out.length);
+            return out;
+        } finally {
+            release(ws);
+        }
     }
 
     /** Class probabilities for a batch, {@code double[B][T][n][d]}; row b is sample b. */
@@ -140,17 +154,21 @@ public final class StrnnClassifier {
         if (batch.length == 0) {
             return new double[0][];
         }
-        Workspace ws = workspaces.get();
-        ws.ensure(batch.length);
-        for (int s = 0; s < batch.length; s++) {
-            fill(ws.x, s, batch.length, s, batch[s]);
+        Workspace ws = acquire();
+        try {
+            ws.ensure(batch.length);
+            for (int s = 0; s < batch.length; s++) {
+                fill(ws.x, s, batch.length, s, batch[s]);
+            }
+            double[][] out = new double[batch.length][dims.classes()];
+            run(ws, batch.length);
+            for (int s = 0; s < batch.length; s++) {
+                System.arraycopy(ws.probs, s * dims.classes(), out[s], 0, dims.classes());
+            }
+            return out;
+        } finally {
+            release(ws);
         }
-        double[][] out = new double[batch.length][dims.classes()];
-        run(ws, batch.length);
-        for (int s = 0; s < batch.length; s++) {
-            System.arraycopy(ws.probs, s * dims.classes(), out[s], 0, dims.classes());
-        }
-        return out;
     }
 
     /**
@@ -166,11 +184,35 @@ public final class StrnnClassifier {
                     + batch * per + " inputs and " + batch * classes + " outputs, got " + samples.length + " and "
                     + out.length);
         }
-        Workspace ws = workspaces.get();
-        ws.ensure(batch);
-        StrnnModel.timeMajor(config, dims, scaling, samples, batch, ws.x);
-        run(ws, batch);
-        System.arraycopy(ws.probs, 0, out, 0, batch * classes);
+        Workspace ws = acquire();
+        try {
+            ws.ensure(batch);
+            StrnnModel.timeMajor(config, dims, scaling, samples, batch, ws.x);
+            run(ws, batch);
+            System.arraycopy(ws.probs, 0, out, 0, batch * classes);
+        } finally {
+            release(ws);
+        }
+    }
+
+    /** An idle workspace, or a new one when every kept one is in use. */
+    private Workspace acquire() {
+        for (int i = 0; i < IDLE_SLOTS; i++) {
+            Workspace w = idle.get(i);
+            if (w != null && idle.compareAndSet(i, w, null)) {
+                return w;
+            }
+        }
+        return new Workspace();
+    }
+
+    /** Gives {@code ws} back; dropped when every slot is full. */
+    private void release(Workspace ws) {
+        for (int i = 0; i < IDLE_SLOTS; i++) {
+            if (idle.get(i) == null && idle.compareAndSet(i, null, ws)) {
+                return;
+            }
+        }
     }
 
     private void fill(double[] x, int s, int batch, int index, double[][][] sample) {
@@ -322,7 +364,7 @@ public final class StrnnClassifier {
         }
     }
 
-    /** Per-thread buffers, sized for the largest batch seen so far. */
+    /** One call's buffers, sized for the largest batch seen so far. */
     private final class Workspace {
         int capacity;
         double[] x;

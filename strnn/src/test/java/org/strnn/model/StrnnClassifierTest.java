@@ -183,4 +183,42 @@ class StrnnClassifierTest {
         System.out.println(RESULT + " " + measure(RESULT, warmCalls));
         System.out.println(INTO + " " + measure(INTO, warmCalls));
     }
+
+    /**
+     * A classifier's workspaces go with it: a long-lived thread that calls many short-lived
+     * classifiers (a trainer evaluates a new one every epoch, a sweep trains many models in one
+     * process) must not keep a workspace of each. Forty classifiers with a batch-256 workspace of
+     * tens of MB each would retain over a GB if they stayed.
+     */
+    @Test
+    void workspacesDoNotOutliveTheirClassifier() throws Exception {
+        StrnnModel model = new StrnnModel(StrnnConfig.seedDefaults(), new SplittableRandom(4));
+        int batch = 256;
+        double[] samples = new double[batch * StrnnDims.of(model.config()).sampleSize()];
+        double[] out = new double[batch * 3];
+        Runtime rt = Runtime.getRuntime();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Long> retained = thread.submit(() -> {
+                StrnnClassifier.of(model).predict(samples, batch, out);
+                long base = usedAfterGc(rt);
+                for (int k = 0; k < 40; k++) {
+                    StrnnClassifier.of(model).predict(samples, batch, out);
+                }
+                return usedAfterGc(rt) - base;
+            });
+            long grown = retained.get();
+            assertTrue(grown < 200L << 20, "40 dropped classifiers still hold " + (grown >> 20) + " MB");
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    private static long usedAfterGc(Runtime rt) throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
 }
