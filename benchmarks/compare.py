@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Java STRNN versus PyTorch STRNN, side by side, in one run on one machine (issue 7).
+"""Java STRNN versus PyTorch STRNN, side by side, in one run on one machine.
 
 1. Agreement first: the same initial weights (written by `bin/strnn init` as an .npz) and the same
    random batch must give the same loss and gradients in both implementations, to --rtol (1e-9)
