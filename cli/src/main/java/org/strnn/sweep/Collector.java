@@ -47,7 +47,8 @@ public final class Collector {
     /** The runs of one configuration and their statistics. */
     public record Group(String config, List<Run> runs, List<Map<String, Object>> results, int failed,
                         Set<String> selections, Stat validation, Stat validationLoss, Stat test, Stat macroF1,
-                        Stat lda, Stat logreg, Stat seconds, String splitId, Map<String, double[]> byRun) {
+                        Stat lda, Stat logreg, Stat seconds, Stat lastEpoch, Stat selectedEpoch, String splitId,
+                        Map<String, double[]> byRun) {
 
         boolean complete() {
             return results.size() == runs.size();
@@ -92,6 +93,8 @@ public final class Collector {
             List<Double> lda = new ArrayList<>();
             List<Double> logreg = new ArrayList<>();
             List<Double> secs = new ArrayList<>();
+            List<Double> last = new ArrayList<>();
+            List<Double> epoch = new ArrayList<>();
             Map<String, double[]> byRun = new LinkedHashMap<>();
             for (Run r : members) {
                 Map<String, Object> rec = records.get(r.id());
@@ -112,13 +115,15 @@ public final class Collector {
                 add(lda, number(res, "baselines", "lda", "accuracy"));
                 add(logreg, number(res, "baselines", "logreg", "accuracy"));
                 add(secs, number(res, "seconds"));
+                add(last, number(res, "last_epoch_test_accuracy"));
+                add(epoch, number(res, "selected_epoch"));
                 byRun.put(r.seed() + "/" + r.fold(), new double[] {orNaN(number(res, TEST)),
                     orNaN(number(res, "baselines", "lda", "accuracy")),
                     orNaN(number(res, "baselines", "logreg", "accuracy"))});
             }
             out.add(new Group(members.get(0).config(), members, results, failed, selections, Stat.of(val),
                     Stat.of(valLoss), Stat.of(test), Stat.of(f1), Stat.of(lda), Stat.of(logreg), Stat.of(secs),
-                    members.get(0).splitId(), byRun));
+                    Stat.of(last), Stat.of(epoch), members.get(0).splitId(), byRun));
         }
         return out;
     }
@@ -283,8 +288,9 @@ public final class Collector {
                 + "(mean ± population std over seeds and folds).%n%n", name, runs.size(), done, failed,
                 runs.size() - done - failed));
         sb.append("| configuration | done | selection | validation accuracy | test accuracy | macro F1 | LDA | "
-                + "logistic regression | s per run | test: Δ vs reference, 95 % CI |\n");
-        sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + "logistic regression | s per run | test: Δ vs reference, 95 % CI | last epoch's test accuracy | "
+                + "selected epoch |\n");
+        sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         Group best = best(groups);
         for (Group g : groups) {
             sb.append("| ").append(g == best ? "**" + cell(g.config()) + "**" : cell(g.config()))
@@ -300,6 +306,9 @@ public final class Collector {
                             : String.format(Locale.ROOT, "%.0f", g.seconds().mean()))
                     .append(" | ").append(reference(g, groups) == g ? "reference"
                             : points(paired(g, reference(g, groups), 0)))
+                    .append(" | ").append(g.lastEpoch().percent())
+                    .append(" | ").append(g.selectedEpoch().n() == 0 ? "-"
+                            : String.format(Locale.ROOT, "%.1f", g.selectedEpoch().mean()))
                     .append(" |\n");
         }
         sb.append('\n');
