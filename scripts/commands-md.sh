@@ -137,10 +137,9 @@ in data. `attribution.png` shows that on the test data (gradient x input average
   `test_accuracy` (of the selected model: the headline), `last_epoch_test_accuracy`,
   `validation_samples`, `validation_loss` and `validation_accuracy` (at the selected epoch; null
   without validation), `fit_samples`, `stopped_early`, `refit`, `metrics` (`accuracy`,
-  `macro_f1`, `per_class_recall`, `confusion[true][predicted]` of the selected model on the test
-  set), `baselines` (`lda`, `logreg`: `accuracy`, `macro_f1`; absent with `--no-baselines`),
-  `best_test_accuracy` and `best_epoch` (selected on the test data: optimistic), `epochs`
-  (trained), `train_loss` and `test_loss` (last epoch), `seconds`, `model` (path), `out`, `data`,
+  `macro_f1` (over the classes that occur in the true or predicted labels, as scikit-learn
+  computes it), `per_class_recall` (null for a class with no test samples),
+  `confusion[true][predicted]` of the selected model on the test set), `baselines` (`lda`, `logreg`: `accuracy`, `macro_f1`; absent with `--no-baselines`), `epochs` (trained), `train_loss` and `test_loss` (last epoch), `seconds`, `model` (path), `out`, `data`,
   `test_data` (source identities), `seed`, `threads`, `parameters`, `init`, `training` (the
   recipe's settings), `config` (the model settings), `history` (per epoch: `epoch`,
   `train_loss`, `train_accuracy`, `test_loss`, `test_accuracy`, `validation_loss`,
@@ -155,10 +154,12 @@ in data. `attribution.png` shows that on the test data (gradient x input average
 - `experiment`: `experiments`, `selection`, `mean_accuracy` and `std_accuracy` (of the selected
   models, population std), `pooled_accuracy` (the selected models, all experiments' test samples
   together), `mean_last_epoch_accuracy`, `std_last_epoch_accuracy`, `mean_macro_f1`,
-  `mean_lda_accuracy`, `std_lda_accuracy`, `mean_logreg_accuracy`, `std_logreg_accuracy`, `rows`
+  `mean_lda_accuracy`, `std_lda_accuracy`, `mean_logreg_accuracy`, `std_logreg_accuracy`,
+  `paired_vs_lda` and `paired_vs_logreg` (STRNN minus the baseline over the experiments: `n`,
+  `mean_difference`, `ci95_low`, `ci95_high`, the 95 % t interval; null for one experiment), `rows`
   (per experiment: `experiment`, `train_samples`, `test_samples`, `selection`, `selected_epoch`,
-  `test_accuracy`, `macro_f1`, `per_class_recall` and `confusion` (as in `results.csv`: classes
-  separated by `;`, a confusion row's counts by spaces), `last_epoch_test_accuracy`,
+  `test_accuracy`, `macro_f1`, `per_class_recall` (NaN for a class with no test samples) and
+  `confusion` (as in `results.csv`: classes separated by `;`, a confusion row's counts by spaces), `last_epoch_test_accuracy`,
   `validation_samples`, `baselines`, `epochs`, `seconds`), `results` (the CSV path; its columns
   are the row fields).
 - `bench`: `train_samples_per_s`, `infer_samples_per_s`, `kernels` (`"vector-512"`, the vector
