@@ -15,6 +15,7 @@ import org.strnn.datasets.Montage;
 import org.strnn.datasets.protocol.Corpus;
 import org.strnn.datasets.protocol.Recording;
 import org.strnn.datasets.protocol.Trial;
+import org.strnn.formats.FormatException;
 import org.strnn.formats.NpyArray;
 import org.strnn.formats.Npz;
 import org.strnn.layout.Layout;
@@ -50,11 +51,19 @@ public final class NpzFeatures {
      *
      * @param drop    channel names to leave out (their features are removed from {@code x})
      * @param montage where the channels go, or null: the {@code positions} array, else the names
-     * @throws DatasetException when the file breaks the format, naming the array and the problem
+     * @throws DatasetException when the file is missing or unreadable, or breaks the format, naming the
+     *     array and the problem
      */
     public static Loaded read(Path file, Collection<String> drop, Layout montage) {
         NpzFeatures f = new NpzFeatures(file);
-        for (NpyArray a : Npz.read(file).arrays()) {
+        Npz.Contents contents;
+        try {
+            contents = Npz.read(file);
+        } catch (FormatException e) {
+            // Missing, truncated or not an archive: bad data like any other reader's, same message.
+            throw new DatasetException(e.getMessage(), e);
+        }
+        for (NpyArray a : contents.arrays()) {
             f.arrays.put(a.name(), a);
         }
         return f.load(drop, montage);

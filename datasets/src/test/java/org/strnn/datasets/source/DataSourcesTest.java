@@ -19,7 +19,6 @@ import org.strnn.datasets.edf.EventSynthesizer;
 import org.strnn.datasets.npz.NpzFixtures;
 import org.strnn.datasets.protocol.Protocol;
 import org.strnn.datasets.synthetic.SourceSynthesizer;
-import org.strnn.formats.FormatException;
 
 /**
  * Sources read and split by their settings, without the command line: the npz example and an npz
@@ -86,9 +85,7 @@ class DataSourcesTest {
                 "array x: holds NaN at window 119, channel AF4, feature 4 (0-based); x must be finite");
         refused(DatasetException.class, () -> load("npz:" + NpzFixtures.sessions(tmp, 0, true)),
                 "array trial: the windows of trial 1 of subject P0, session 1 are not consecutive");
-        // A missing npz is the formats module's FormatException (the command line's exit 1 as well),
-        // not a DatasetException as a missing edf file is.
-        refused(FormatException.class, () -> load("npz:" + tmp.resolve("none.npz")), "none.npz");
+        refused(DatasetException.class, () -> load("npz:" + tmp.resolve("none.npz")), "none.npz");
     }
 
     @Test
