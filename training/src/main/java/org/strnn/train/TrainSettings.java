@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * How a model is trained. The optimiser is Adam (spec section 7), with decoupled weight decay
  * (AdamW) when {@code weightDecay > 0}. {@link #defaults()} is the project's measured recipe; the
- * README's Results section gives the measurement behind each default.
+ * section "The default recipe" of docs/results.md gives the measurements behind each default.
  *
  * @param epochs             the most passes over the training data (fewer when training stops early)
  * @param batchSize          samples per optimiser step
@@ -68,7 +68,7 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, doub
                 Integer.MAX_VALUE, false);
     }
 
-    /** The default recipe (see the README for the measurements behind it). */
+    /** The default recipe (docs/results.md, "The default recipe", has the measurements behind it). */
     public static TrainSettings defaults() {
         return new TrainSettings(DEFAULT_EPOCHS, 32, 1e-3, DEFAULT_CLIP, 1L, 0.0, Schedule.CONSTANT, 0.0,
                 Selection.VALIDATION, DEFAULT_VALIDATION, DEFAULT_PATIENCE, false);
