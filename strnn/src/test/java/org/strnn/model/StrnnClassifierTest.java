@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.strnn.autograd.kernel.KernelProvider;
+import org.strnn.autograd.testing.ChildProcess;
 
 /** The embedding API: no allocation beyond the result, and safe to share between threads. */
 class StrnnClassifierTest {
@@ -135,7 +136,7 @@ class StrnnClassifierTest {
             }
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), StrnnClassifierTest.class.getName(),
                     Integer.toString(WARM_CALLS)));
-            KernelParityTest.Finished child = KernelParityTest.run(
+            ChildProcess.Finished child = ChildProcess.run(
                     new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD), Duration.ofMinutes(15));
             assertEquals(0, child.exitCode(), "child JVM failed: " + String.join(" ", cmd) + "\n" + child.output());
             List<String> lines = child.output().strip().lines().toList();

@@ -6,24 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.strnn.autograd.testing.ChildProcess.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.strnn.autograd.testing.ChildProcess.Finished;
 import org.strnn.formats.Json;
 import org.strnn.formats.NpyArray;
 import org.strnn.formats.Npz;
@@ -71,74 +66,6 @@ class NumpyInteropTest {
         cmd.addAll(List.of(args));
         Finished result = run(new ProcessBuilder(cmd).redirectErrorStream(true), Duration.ofSeconds(120));
         assertEquals(0, result.exitCode(), "python failed:\n" + result.output());
-    }
-
-    /** A child process that ended: its exit code and its standard output (with stderr, if merged). */
-    record Finished(int exitCode, String output) {
-    }
-
-    /**
-     * Runs a child process with a time limit that fires. Its output is read on another thread,
-     * so waiting for the exit does not first wait for the end of the output (a child that hangs
-     * with its stdout open would otherwise hang the test past any limit). When the limit passes,
-     * the child and all its descendants are killed and the test fails with the command, the limit
-     * and the output so far.
-     */
-    static Finished run(ProcessBuilder builder, Duration limit) throws IOException, InterruptedException {
-        Process p = builder.start();
-        ByteArrayOutputStream output = new ByteArrayOutputStream(); // synchronized: written by the reader
-        Thread reader = new Thread(() -> {
-            try (InputStream in = p.getInputStream()) {
-                in.transferTo(output);
-            } catch (IOException closed) {
-                // the child was killed; keep what was read
-            }
-        }, "child-output");
-        reader.setDaemon(true);
-        reader.start();
-        String command = String.join(" ", builder.command());
-        if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-            List<ProcessHandle> tree = p.descendants().toList();
-            p.destroyForcibly();
-            tree.forEach(ProcessHandle::destroyForcibly);
-            p.waitFor(30, TimeUnit.SECONDS);
-            reader.join(TimeUnit.SECONDS.toMillis(30));
-            fail("timed out after " + limit.toSeconds() + " s, killed with its " + tree.size() + " descendant(s): "
-                    + command + "\noutput so far:\n" + output.toString(StandardCharsets.UTF_8));
-        }
-        reader.join(TimeUnit.SECONDS.toMillis(30));
-        if (reader.isAlive()) {
-            fail("exited, but a process it started still holds its output open: " + command);
-        }
-        return new Finished(p.exitValue(), output.toString(StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void aChildThatOutlivesItsLimitIsKilledWithItsDescendantsAndTheTestFails() throws Exception {
-        assumeTrue(new File("/bin/sh").canExecute(), "needs /bin/sh");
-        // The shell starts a grandchild that would sleep for ten minutes, prints its pid and waits
-        // for it, keeping stdout open all the while: reading stdout to its end would never return.
-        ProcessBuilder sleeper = new ProcessBuilder("/bin/sh", "-c", "sleep 600 & echo $!; wait");
-        long start = System.nanoTime();
-        AssertionError timedOut = assertThrows(AssertionError.class, () -> run(sleeper, Duration.ofSeconds(2)));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(seconds < 60, "the limit fired after " + seconds + " s");
-        String message = timedOut.getMessage();
-        assertTrue(message.startsWith("timed out after 2 s, killed with its 1 descendant(s): /bin/sh -c"), message);
-        long grandchild = Long.parseLong(message.substring(message.indexOf("output so far:\n") + 15).strip());
-        Optional<ProcessHandle> left = ProcessHandle.of(grandchild);
-        if (left.isPresent()) {
-            try {
-                left.get().onExit().get(30, TimeUnit.SECONDS);
-            } catch (TimeoutException stillRunning) {
-                left.get().destroyForcibly();
-                fail("the grandchild " + grandchild + " outlived its parent's timeout");
-            }
-        }
-        // A child that ends in time gives its exit code and its output.
-        Finished ok = run(new ProcessBuilder("/bin/sh", "-c", "echo hello; exit 3"), Duration.ofSeconds(60));
-        assertEquals(3, ok.exitCode());
-        assertEquals("hello\n", ok.output());
     }
 
     @SuppressWarnings("unchecked")
