@@ -156,7 +156,7 @@ in data. `attribution.png` shows that on the test data (gradient x input average
   together), `mean_last_epoch_accuracy`, `std_last_epoch_accuracy`, `mean_macro_f1`,
   `mean_lda_accuracy`, `std_lda_accuracy`, `mean_logreg_accuracy`, `std_logreg_accuracy`,
   `paired_vs_lda` and `paired_vs_logreg` (STRNN minus the baseline over the experiments: `n`,
-  `mean_difference`, `ci95_low`, `ci95_high`, the 95 % t interval; null for one experiment), `rows`
+  `mean_difference`, `ci95_low`, `ci95_high`, the 95 % t interval, null for one experiment), `rows`
   (per experiment: `experiment`, `train_samples`, `test_samples`, `selection`, `selected_epoch`,
   `test_accuracy`, `macro_f1`, `per_class_recall` (NaN for a class with no test samples) and
   `confusion` (as in `results.csv`: classes separated by `;`, a confusion row's counts by spaces), `last_epoch_test_accuracy`,

@@ -1,7 +1,7 @@
 """Writes the golden file that the Java tests compare STRNN against: loss, logits and the gradient
 of every parameter, computed by PyTorch in float64 for a list of tiny configurations.
 
-    /usr/bin/python3 benchmarks/pytorch/make_golden.py \
+    /usr/bin/python3 strnn/src/test/pytorch/make_golden.py \
         --out strnn/src/test/resources/golden/strnn-torch.json [--force]
 
 The cases are the ones of the Java test class ``org.strnn.model.StrnnConfigurations`` (same names,
@@ -181,7 +181,7 @@ def main(argv=None) -> int:
         return 1
     doc = {
         "about": "STRNN loss, logits and gradients from PyTorch " + torch.__version__ + " (float64), "
-                 "written by benchmarks/pytorch/make_golden.py",
+                 "written by strnn/src/test/pytorch/make_golden.py",
         "cases": [golden_case(name, c, seed) for seed, (name, c) in enumerate(CASES.items())],
     }
     tmp = args.out + ".tmp"

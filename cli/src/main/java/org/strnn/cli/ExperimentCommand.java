@@ -144,17 +144,17 @@ final class ExperimentCommand implements Command {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("experiments", rows.size());
             r.put("selection", selection);
-            r.put("mean_accuracy", mean(selected));
-            r.put("std_accuracy", std(selected));
+            r.put("mean_accuracy", Statistics.mean(selected));
+            r.put("std_accuracy", Statistics.std(selected));
             r.put("pooled_accuracy", pooled(rows));
-            r.put("mean_last_epoch_accuracy", mean(last));
-            r.put("std_last_epoch_accuracy", std(last));
-            r.put("mean_macro_f1", mean(rows.stream().mapToDouble(FoldResult::macroF1).toArray()));
+            r.put("mean_last_epoch_accuracy", Statistics.mean(last));
+            r.put("std_last_epoch_accuracy", Statistics.std(last));
+            r.put("mean_macro_f1", Statistics.mean(rows.stream().mapToDouble(FoldResult::macroF1).toArray()));
             if (!args.flag("no-baselines")) {
-                r.put("mean_lda_accuracy", mean(lda));
-                r.put("std_lda_accuracy", std(lda));
-                r.put("mean_logreg_accuracy", mean(logreg));
-                r.put("std_logreg_accuracy", std(logreg));
+                r.put("mean_lda_accuracy", Statistics.mean(lda));
+                r.put("std_lda_accuracy", Statistics.std(lda));
+                r.put("mean_logreg_accuracy", Statistics.mean(logreg));
+                r.put("std_logreg_accuracy", Statistics.std(logreg));
                 r.put("paired_vs_lda", pairedJson(Statistics.paired(selected, lda)));
                 r.put("paired_vs_logreg", pairedJson(Statistics.paired(selected, logreg)));
             }
@@ -168,16 +168,17 @@ final class ExperimentCommand implements Command {
         } else {
             console.out().println(String.format(Locale.ROOT, "STRNN (selection: %s):%s %.2f \u00b1 %.2f %% "
                     + "(mean over experiments); pooled over all %d test samples: %.2f %%", selection,
-                    " ".repeat(Math.max(1, 18 - selection.length())), 100 * mean(selected), 100 * std(selected),
+                    " ".repeat(Math.max(1, 18 - selection.length())), 100 * Statistics.mean(selected), 100 * Statistics.std(selected),
                     rows.stream().mapToInt(FoldResult::test).sum(), 100 * pooled(rows)));
             console.out().println(String.format(Locale.ROOT, "STRNN, last epoch:                 %.2f \u00b1 %.2f %%",
-                    100 * mean(last), 100 * std(last)));
+                    100 * Statistics.mean(last), 100 * Statistics.std(last)));
             if (!args.flag("no-baselines")) {
                 console.out().println(String.format(Locale.ROOT,
-                        "LDA (shrinkage):                   %.2f \u00b1 %.2f %%", 100 * mean(lda), 100 * std(lda)));
+                        "LDA (shrinkage):                   %.2f \u00b1 %.2f %%", 100 * Statistics.mean(lda), 100 * Statistics.std(lda)));
                 console.out().println(String.format(Locale.ROOT,
-                        "logistic regression:               %.2f \u00b1 %.2f %%", 100 * mean(logreg),
-                        100 * std(logreg)));                for (String line : pairedLines(selected, lda, logreg)) {
+                        "logistic regression:               %.2f \u00b1 %.2f %%", 100 * Statistics.mean(logreg),
+                        100 * Statistics.std(logreg)));
+                for (String line : pairedLines(selected, lda, logreg)) {
                     console.out().println(line);
                 }
             }
@@ -278,14 +279,5 @@ final class ExperimentCommand implements Command {
             samples += r.test();
         }
         return correct / samples;
-    }
-
-    static double mean(double[] xs) {
-        return Statistics.mean(xs);
-    }
-
-    /** Population standard deviation (ddof = 0), as the SEED literature reports it. */
-    static double std(double[] xs) {
-        return Statistics.std(xs);
     }
 }

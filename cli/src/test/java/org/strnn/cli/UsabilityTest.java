@@ -14,6 +14,7 @@ import static org.strnn.cli.RunSafetyTest.EDF_DIR;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -217,5 +218,26 @@ class UsabilityTest {
             tmp.resolve("exp").toString()}, "--ds", "4", "--ks", "2", "--dt", "4", "--kt", "2"));
         assertTrue(text.out().contains("pooled over all "), text.out());
         assertTrue(text.out().contains("STRNN - LDA, paired over " + rows.size() + " experiments: "), text.out());
+    }
+
+    @Test
+    void experimentGivesTheSameResultsWithFoldsInParallel() throws Exception {
+        Path dir = tmp.resolve("seed-parallel");
+        assertEquals(0, run("synth", "seed", dir.toString(), "--subjects", "2", "--sessions", "1", "--trial-seconds",
+                "10").exit());
+        List<List<String>> tables = new ArrayList<>();
+        for (String parallel : List.of("1", "2")) {
+            Path out = tmp.resolve("exp-parallel-" + parallel);
+            CliRunner.Result r = run(with(new String[] {"experiment", "seed:" + dir, "--epochs", "2", "--out",
+                out.toString(), "--parallel", parallel, "--quiet"}, "--ds", "4", "--ks", "2", "--dt", "4", "--kt", "2"));
+            assertEquals(0, r.exit(), r.toString());
+            List<String> rows = new ArrayList<>();
+            for (String line : Files.readAllLines(out.resolve("results.csv"))) {
+                rows.add(line.substring(0, line.lastIndexOf(','))); // all but the seconds
+            }
+            tables.add(rows);
+        }
+        assertTrue(tables.get(0).size() >= 3, "a header and two experiments: " + tables.get(0));
+        assertEquals(tables.get(0), tables.get(1));
     }
 }

@@ -21,7 +21,7 @@ import org.strnn.layout.Layout;
 
 /**
  * The model against PyTorch: {@code golden/strnn-torch.json}, written by
- * {@code benchmarks/pytorch/make_golden.py} (float64), holds for each case of
+ * {@code strnn/src/test/pytorch/make_golden.py} (float64), holds for each case of
  * {@link StrnnConfigurations} the parameters, a batch, and PyTorch's logits, loss and gradient of
  * every parameter. The Java model must reproduce all of them to 1e-9 (relative to values above 1),
  * and the classifier the softmax of the logits. No Python is needed to run it.

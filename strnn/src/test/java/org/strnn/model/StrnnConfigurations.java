@@ -12,7 +12,7 @@ import org.strnn.layout.Layouts;
 /**
  * The one list of tiny STRNN configurations that the agreement, gradient and golden-file tests
  * run over: the base configuration, every switch on its own, and combinations of them. The
- * PyTorch script {@code benchmarks/pytorch/make_golden.py} lists the same cases by name; the
+ * PyTorch script {@code strnn/src/test/pytorch/make_golden.py} lists the same cases by name; the
  * golden-file test checks that each golden case's configuration equals the one listed here.
  */
 final class StrnnConfigurations {

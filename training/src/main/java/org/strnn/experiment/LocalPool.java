@@ -51,27 +51,32 @@ public final class LocalPool implements Executor {
                     if (!r.ok()) {
                         failed.incrementAndGet();
                     }
-                    String line = String.format(Locale.ROOT, "[%d/%d] %s %s %6.1f s  %s", finished.incrementAndGet(),
-                            jobs.size(), r.ok() ? "done  " : "FAILED", job.id(), r.seconds(), r.line());
                     synchronized (report) {
-                        report.accept(line);
+                        report.accept(String.format(Locale.ROOT, "[%d/%d] %s %s %6.1f s  %s",
+                                finished.incrementAndGet(), jobs.size(), r.ok() ? "done  " : "FAILED", job.id(),
+                                r.seconds(), r.line()));
                     }
                     return null;
                 }));
             }
+            // Every job runs to its end even when one cannot run at all: the jobs write into the
+            // study's folder, so none may still be writing when the caller lets the folder go.
+            RuntimeException first = null;
             for (Future<?> f : futures) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException r) {
-                        throw r;
-                    }
                     if (cause instanceof Error err) {
                         throw err;
                     }
-                    throw new IllegalStateException(cause);
+                    if (first == null) {
+                        first = cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+                    }
                 }
+            }
+            if (first != null) {
+                throw first;
             }
         } finally {
             pool.shutdownNow();

@@ -69,7 +69,8 @@ public record TrainReport(TrainingOutcome outcome, Metrics metrics, List<Baselin
         out.add(String.format(Locale.ROOT, "test accuracy (%s): %.2f%%, macro-F1 %.3f", selectionText(),
                 100 * metrics.accuracy(), metrics.macroF1()));
         if (outcome.selection() != Selection.LAST || outcome.refit()) {
-            out.add(String.format(Locale.ROOT, "test accuracy (last epoch trained): %.2f%%",
+            out.add(String.format(Locale.ROOT, outcome.refit() ? "test accuracy (last epoch before the refit): %.2f%%"
+                    : "test accuracy (last epoch trained): %.2f%%",
                     100 * outcome.lastEpochTestAccuracy()));
         }
         for (Baselines.Result b : baselines) {
@@ -97,10 +98,5 @@ public record TrainReport(TrainingOutcome outcome, Metrics metrics, List<Baselin
             }
         }
         return Double.NaN;
-    }
-
-    /** The baselines' short JSON form, for rows. */
-    public Map<String, Object> baselinesJson() {
-        return baselines.isEmpty() ? new LinkedHashMap<>() : Baselines.json(baselines);
     }
 }

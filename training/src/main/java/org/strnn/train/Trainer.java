@@ -97,7 +97,7 @@ public final class Trainer {
         history.addAll(done);
     }
 
-    /** The epoch selected so far (0 before the first) and its weights (null when they are the model's own). */
+    /** The epoch selected so far (0 before the first); {@link #selectedWeights} holds its weights. */
     public int selectedEpoch() {
         return selectedEpoch;
     }
@@ -114,8 +114,9 @@ public final class Trainer {
     }
 
     /**
-     * A copy of the weights after the last epoch trained (before the selected ones were restored),
-     * for checkpoints that must be resumable; null before {@link #fit} has finished.
+     * A copy of the weights after the last epoch of {@link #fit} (before the selected ones were
+     * restored, and before any {@link #refit}), for checkpoints that must be resumable; null before
+     * {@code fit} has finished.
      */
     public Map<String, double[]> lastWeights() {
         return lastWeights == null ? null : copy(lastWeights);

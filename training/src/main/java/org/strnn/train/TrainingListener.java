@@ -29,7 +29,8 @@ public interface TrainingListener {
 
     /**
      * {@code listener}, which also evaluates {@code test} after every epoch (see {@link #monitor}).
-     * This is how a caller watches test data per epoch; the trainer itself never sees it.
+     * This is how a caller watches test data per epoch; the trainer itself never sees it. The
+     * wrapped listener's own {@code monitor} is not asked: {@code test} replaces it.
      */
     static TrainingListener monitoring(SampleSet test, TrainingListener listener) {
         return new TrainingListener() {

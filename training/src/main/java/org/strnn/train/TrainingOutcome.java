@@ -10,7 +10,8 @@ package org.strnn.train;
  * @param validationSamples     samples held out for validation (0 without validation)
  * @param validationLoss        mean cross-entropy on the validation set at the selected epoch; NaN without one
  * @param validationAccuracy    validation accuracy at the selected epoch; NaN without one
- * @param lastEpochTestAccuracy test accuracy after the last epoch trained (before any restore)
+ * @param lastEpochTestAccuracy test accuracy after the last epoch of {@link Trainer#fit} (before any restore
+ *                              or refit), as the listener monitored it; NaN without a monitored test set
  * @param stoppedEarly          whether training stopped on the patience rule before the most epochs
  * @param refit                 whether the model was retrained on all training data for {@code selectedEpoch} epochs
  */

@@ -83,9 +83,17 @@ public final class SourceSettings {
         return new SourceSettings(command, settings);
     }
 
-    /** A copy with {@code name} set to {@code value} (for a flag, any non-null value sets it; null clears it). */
+    /**
+     * A copy with {@code name} set to {@code value} (for a flag, any non-null value sets it; null
+     * clears it).
+     *
+     * @throws SettingsException if no setting has that name
+     */
     public SourceSettings with(String name, String value) {
-        known(name);
+        if (!spec.containsKey(name)) {
+            throw new SettingsException("unknown setting '" + name + "' (known: " + String.join(", ", spec.keySet())
+                    + ")");
+        }
         SourceSettings s = new SourceSettings(command, List.copyOf(spec.values()));
         s.values.putAll(values);
         if (value == null) {

@@ -130,5 +130,6 @@ class DataSpecTest {
         refused(() -> spec.with("fold", String.valueOf(SUBJECTS)).split(Protocol.LOSO),
                 "--fold " + SUBJECTS + " does not exist", "loso has " + SUBJECTS + " fold(s) here, numbered 0..2");
         refused(() -> spec.with("steps", "0").split(), "--steps must be between 1 and 1000, got 0");
+        refused(() -> spec.with("protcol", "loso"), "unknown setting 'protcol'", "protocol, folds, fold");
     }
 }
