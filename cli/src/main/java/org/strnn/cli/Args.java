@@ -18,6 +18,8 @@ public final class Args {
     private final Map<String, Option> spec = new LinkedHashMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<String> positional = new ArrayList<>();
+    /** The values as source settings, made once the arguments are complete (see {@link #source}). */
+    private SourceSettings settings;
 
     private Args(String command, List<Option> options) {
         this.command = command;
@@ -87,17 +89,19 @@ public final class Args {
         return a;
     }
 
-    /** These arguments as the settings of a data source (every declared option, given values set). */
+    /**
+     * These arguments as the settings of a data source: every declared option, the given values
+     * set. The typed getters read through it, so their messages are the data sources' own.
+     */
     public SourceSettings source() {
-        List<SourceSettings.Setting> declared = new ArrayList<>();
-        for (Option o : spec.values()) {
-            declared.add(new SourceSettings.Setting(o.name(), o.argument(), o.defaultValue(), o.help()));
+        if (settings == null) {
+            List<SourceSettings.Setting> declared = new ArrayList<>();
+            for (Option o : spec.values()) {
+                declared.add(new SourceSettings.Setting(o.name(), o.argument(), o.defaultValue(), o.help()));
+            }
+            settings = SourceSettings.of(command, declared, values);
         }
-        SourceSettings s = SourceSettings.of(command, declared);
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            s = s.with(e.getKey(), e.getValue());
-        }
-        return s;
+        return settings;
     }
 
     public String command() {
@@ -105,30 +109,25 @@ public final class Args {
     }
 
     public boolean has(String name) {
-        return values.containsKey(name);
+        return source().has(name);
     }
 
     public boolean flag(String name) {
-        known(name);
-        return values.containsKey(name);
+        return source().flag(name);
     }
 
     /** The value, or the option's default, or null. */
     public String string(String name) {
-        Option o = known(name);
-        String v = values.get(name);
-        return v != null ? v : o.defaultValue();
+        return source().string(name);
     }
 
     /** The value; a usage error when it is absent and has no default. */
     public String required(String name) {
-        known(name);
         return source().required(name);
     }
 
     /** A whole number in [min, max]. */
     public int integer(String name, int min, int max) {
-        known(name);
         return source().integer(name, min, max);
     }
 
@@ -143,19 +142,16 @@ public final class Args {
 
     /** A finite number in [min, max]. */
     public double number(String name, double min, double max) {
-        known(name);
         return source().number(name, min, max);
     }
 
     /** One of {@code choices} (case-insensitive), returned in lower case. */
     public String choice(String name, String... choices) {
-        known(name);
         return source().choice(name, choices);
     }
 
     public Path path(String name) {
-        String v = string(name);
-        return v == null ? null : Path.of(v);
+        return source().path(name);
     }
 
     public List<String> positional() {
@@ -170,13 +166,5 @@ public final class Args {
         if (positional.size() > max) {
             throw CliException.usage("'" + command + "' got an unexpected argument '" + positional.get(max) + "'");
         }
-    }
-
-    private Option known(String name) {
-        Option o = spec.get(name);
-        if (o == null) {
-            throw new IllegalStateException("option --" + name + " is not declared for " + command);
-        }
-        return o;
     }
 }

@@ -84,24 +84,41 @@ public final class SourceSettings {
     }
 
     /**
+     * Settings for {@code command} that declares {@code settings}, with {@code values} given.
+     *
+     * @throws SettingsException if a value names no declared setting
+     */
+    public static SourceSettings of(String command, List<Setting> settings, Map<String, String> values) {
+        SourceSettings s = new SourceSettings(command, settings);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            s.set(e.getKey(), e.getValue());
+        }
+        return s;
+    }
+
+    /**
      * A copy with {@code name} set to {@code value} (for a flag, any non-null value sets it; null
      * clears it).
      *
      * @throws SettingsException if no setting has that name
      */
     public SourceSettings with(String name, String value) {
+        SourceSettings s = new SourceSettings(command, List.copyOf(spec.values()));
+        s.values.putAll(values);
+        s.set(name, value);
+        return s;
+    }
+
+    private void set(String name, String value) {
         if (!spec.containsKey(name)) {
             throw new SettingsException("unknown setting '" + name + "' (known: " + String.join(", ", spec.keySet())
                     + ")");
         }
-        SourceSettings s = new SourceSettings(command, List.copyOf(spec.values()));
-        s.values.putAll(values);
         if (value == null) {
-            s.values.remove(name);
+            values.remove(name);
         } else {
-            s.values.put(name, value);
+            values.put(name, value);
         }
-        return s;
     }
 
     /** Whether {@code name} was set (a default does not count). */
